@@ -1,0 +1,54 @@
+//! Errors for API misuse and bad input. Protocol errors are not here: they travel in responses.
+
+use alloc::string::String;
+use core::fmt;
+
+/// Why a command or a setting was refused. The world is unchanged when one is returned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SimError {
+    /// No topic has this name.
+    UnknownTopic(String),
+    /// A topic with this name exists already.
+    TopicExists(String),
+    /// Topic names must be 1–249 characters of `[a-zA-Z0-9._-]` (Kafka's rule).
+    InvalidTopicName(String),
+    /// A partition count that is zero or above the limit, or a decrease.
+    InvalidPartitionCount {
+        /// What was asked for.
+        requested: u32,
+        /// What is allowed at least.
+        min: u32,
+        /// What is allowed at most.
+        max: u32,
+    },
+    /// A producer rate above [`crate::producer::MAX_RATE`].
+    InvalidRate(u32),
+    /// No producer has this id.
+    UnknownProducer(u32),
+    /// A setting out of its range; the text says which and why.
+    InvalidSetting(&'static str),
+}
+
+impl fmt::Display for SimError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SimError::UnknownTopic(t) => write!(f, "there is no topic named \"{t}\""),
+            SimError::TopicExists(t) => write!(f, "a topic named \"{t}\" already exists"),
+            SimError::InvalidTopicName(t) => {
+                write!(f, "\"{t}\" is not a valid topic name: use 1 to 249 letters, digits, '.', '_' or '-'")
+            }
+            SimError::InvalidPartitionCount { requested, min, max } => {
+                write!(f, "{requested} partitions is not allowed here: choose {min} to {max}")
+            }
+            SimError::InvalidRate(r) => write!(
+                f,
+                "{r} records/s is too fast: a producer sends at most {} records/s",
+                crate::producer::MAX_RATE
+            ),
+            SimError::UnknownProducer(p) => write!(f, "there is no producer-{}", p + 1),
+            SimError::InvalidSetting(why) => f.write_str(why),
+        }
+    }
+}
+
+impl core::error::Error for SimError {}

@@ -1,0 +1,17 @@
+//! Identifiers of the simulation's actors. All are small integers assigned in creation order, so
+//! they sort, hash and serialize the same on every platform.
+
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A producer, numbered from 0 in the order producers were added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProducerId(pub u32);
+
+impl fmt::Display for ProducerId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "producer-{}", self.0 + 1)
+    }
+}

@@ -1,0 +1,54 @@
+//! `groupsim`: a deterministic simulation of Kafka topics, producers and consumer groups.
+//!
+//! The world has no I/O and no wall clock. Time is an input: it moves only when you call
+//! [`Sim::step`] (to the next thing due), [`Sim::advance`] (by a span) or [`Sim::run_until`].
+//! The same seed and the same commands give the same events, natively and in wasm.
+//!
+//! ```
+//! use groupsim::{Duration, KeyMode, ProducerConfig, Sim, SimConfig, SimEvent};
+//!
+//! let mut sim = Sim::new(SimConfig { seed: 42, ..SimConfig::default() });
+//! sim.create_topic("orders", 3)?;
+//! sim.add_producer(ProducerConfig {
+//!     topic: "orders".into(),
+//!     rate_per_sec: 10,
+//!     key_mode: KeyMode::Keyed { key_space: 100 },
+//! })?;
+//!
+//! sim.advance(Duration::from_secs(2));
+//!
+//! let produced = core::iter::from_fn(|| sim.poll_event())
+//!     .filter(|e| matches!(e.event, SimEvent::Produced { .. }))
+//!     .count();
+//! assert_eq!(produced, 20);
+//! let view = sim.view(); // serializable: what the UI draws
+//! assert_eq!(view.topics[0].partitions.len(), 3);
+//! # Ok::<(), groupsim::SimError>(())
+//! ```
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+mod agenda;
+mod error;
+mod event;
+mod ids;
+mod log;
+pub mod partitioner;
+mod producer;
+mod rng;
+mod sim;
+mod time;
+mod view;
+
+pub use error::SimError;
+pub use event::{SimEvent, Stamped};
+pub use ids::ProducerId;
+pub use log::Record;
+pub use partitioner::KeyMode;
+pub use producer::{MAX_RATE, ProducerConfig};
+pub use rng::SimRng;
+pub use sim::{EVENT_BUFFER, MAX_PARTITIONS, Sim, SimConfig};
+pub use time::{Duration, Instant};
+pub use view::{PartitionView, ProducerView, SimView, TopicView};
