@@ -1,0 +1,14 @@
+//! Cross-crate suites for `groupsim`, one module per Kafka component or concern.
+//!
+//! Every test runs twice: natively under `cargo test`, and in headless Chrome under
+//! `wasm-pack test --headless --chrome tests`. Each test carries `#[cfg_attr(not(target_arch = "wasm32"), test)]` and
+//! `#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]`, so one function serves both.
+//! All suites are modules of this one library so the browser run loads one wasm binary.
+
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[cfg(test)]
+mod conformance_partitioner;
+#[cfg(test)]
+mod determinism;
