@@ -1,0 +1,105 @@
+//! The root component: owns the simulation and the timer that drives it.
+
+use gloo_timers::callback::Interval;
+use groupsim::{Duration, Sim};
+use yew::prelude::*;
+
+use crate::components::{Controls, TopicPanel};
+use crate::world;
+
+/// Wall-clock milliseconds between ticks while playing.
+const TICK_MS: u32 = 100;
+
+/// How the app starts.
+#[derive(Properties, PartialEq, Debug)]
+pub struct AppProps {
+    /// Start playing at once (the page does; tests start paused and step).
+    #[prop_or(true)]
+    pub autoplay: bool,
+    /// The seed of the world.
+    #[prop_or(1)]
+    pub seed: u64,
+}
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps { autoplay: true, seed: 1 }
+    }
+}
+
+/// What the app reacts to.
+#[derive(Debug)]
+pub enum Msg {
+    /// The timer fired: advance the world by one tick of virtual time.
+    Tick,
+    /// Start the timer.
+    Play,
+    /// Stop the timer.
+    Pause,
+    /// Process the next scheduled thing and stop.
+    Step,
+}
+
+/// The playground.
+#[derive(Debug)]
+pub struct App {
+    sim: Sim,
+    timer: Option<Interval>,
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = AppProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let mut app = App { sim: world::initial(ctx.props().seed), timer: None };
+        if ctx.props().autoplay {
+            app.play(ctx);
+        }
+        app
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Tick => self.sim.advance(Duration::from_millis(u64::from(TICK_MS))),
+            Msg::Play => self.play(ctx),
+            // Dropping the Interval cancels it.
+            Msg::Pause => self.timer = None,
+            Msg::Step => {
+                self.timer = None;
+                self.sim.step();
+            }
+        }
+        // The app reads views, not events, for now; drain so the buffer stays small.
+        while self.sim.poll_event().is_some() {}
+        true
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let view = self.sim.view();
+        let link = ctx.link();
+        html! {
+            <main class="playground">
+                <header class="topbar">
+                    <h1>{ "Kafka consumer group playground" }</h1>
+                    <Controls
+                        playing={self.timer.is_some()}
+                        now={view.now}
+                        seed={view.seed}
+                        on_play={link.callback(|_| Msg::Play)}
+                        on_pause={link.callback(|_| Msg::Pause)}
+                        on_step={link.callback(|_| Msg::Step)}
+                    />
+                </header>
+                { for view.topics.into_iter().map(|topic| html! { <TopicPanel {topic} /> }) }
+            </main>
+        }
+    }
+}
+
+impl App {
+    fn play(&mut self, ctx: &Context<Self>) {
+        let link = ctx.link().clone();
+        self.timer = Some(Interval::new(TICK_MS, move || link.send_message(Msg::Tick)));
+    }
+}

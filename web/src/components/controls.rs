@@ -1,0 +1,42 @@
+//! Play / pause / step and the virtual clock.
+
+use groupsim::Instant;
+use yew::prelude::*;
+
+/// Props of [`Controls`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct ControlsProps {
+    /// Whether time is running.
+    pub playing: bool,
+    /// The virtual clock.
+    pub now: Instant,
+    /// The world's seed.
+    pub seed: u64,
+    /// Start time.
+    pub on_play: Callback<()>,
+    /// Stop time.
+    pub on_pause: Callback<()>,
+    /// Move to the next event.
+    pub on_step: Callback<()>,
+}
+
+/// The time controls.
+#[function_component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let toggle = if props.playing {
+        let cb = props.on_pause.clone();
+        html! { <button class="primary" aria-label="Pause" onclick={move |_| cb.emit(())}>{ "⏸ Pause" }</button> }
+    } else {
+        let cb = props.on_play.clone();
+        html! { <button class="primary" aria-label="Play" onclick={move |_| cb.emit(())}>{ "▶ Play" }</button> }
+    };
+    let step = props.on_step.clone();
+    html! {
+        <div class="controls">
+            { toggle }
+            <button aria-label="Step to the next event" onclick={move |_| step.emit(())}>{ "⏭ Step" }</button>
+            <span class="clock" title="Virtual time since the start">{ format!("t = {}", props.now) }</span>
+            <span class="seed" title="The seed: the same seed replays the same run">{ format!("seed {}", props.seed) }</span>
+        </div>
+    }
+}
