@@ -3,6 +3,8 @@
 use groupsim::Instant;
 use yew::prelude::*;
 
+use super::Icon;
+
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct ControlsProps {
@@ -25,16 +27,16 @@ pub struct ControlsProps {
 pub fn Controls(props: &ControlsProps) -> Html {
     let toggle = if props.playing {
         let cb = props.on_pause.clone();
-        html! { <button class="primary" aria-label="Pause" onclick={move |_| cb.emit(())}>{ "⏸ Pause" }</button> }
+        html! { <button class="primary" aria-label="Pause" onclick={move |_| cb.emit(())}><Icon path="M3 2h3v10H3zM8 2h3v10H8z" />{ "Pause" }</button> }
     } else {
         let cb = props.on_play.clone();
-        html! { <button class="primary" aria-label="Play" onclick={move |_| cb.emit(())}>{ "▶ Play" }</button> }
+        html! { <button class="primary" aria-label="Play" onclick={move |_| cb.emit(())}><Icon path="M3 1.5v11l9-5.5z" />{ "Play" }</button> }
     };
     let step = props.on_step.clone();
     html! {
         <div class="controls">
             { toggle }
-            <button aria-label="Step to the next event" onclick={move |_| step.emit(())}>{ "⏭ Step" }</button>
+            <button aria-label="Step to the next event" onclick={move |_| step.emit(())}><Icon path="M2 1.5v11l7-5.5zM10 2h2.5v10H10z" />{ "Step" }</button>
             <span class="clock" title="Virtual time since the start">{ format!("t = {}", props.now) }</span>
             <span class="seed" title="The seed: the same seed replays the same run">{ format!("seed {}", props.seed) }</span>
         </div>

@@ -22,11 +22,10 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
     html! {
         <li class="lane" aria-label={format!("Partition {}-{}", props.topic, p.id)}>
             <span class="lane-name">{ format!("P{}", p.id) }</span>
-            <div class="lane-track">
-                <div class="lane-fill" style={format!("width:{fill}%")}></div>
+            <div class="lane-track" style={format!("--fill-pct:{fill}%")}>
                 <ol class="records">
                     { for p.recent.iter().map(|r| html! {
-                        <li class="record" title={format!("offset {}", r.offset)}>
+                        <li key={r.offset} class="record" title={format!("offset {}", r.offset)}>
                             <span class="offset">{ r.offset }</span>
                             <span class="key">{ r.key.map_or_else(|| "∅".to_string(), |k| format!("k{k}")) }</span>
                         </li>
