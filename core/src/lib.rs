@@ -31,6 +31,7 @@
 extern crate alloc;
 
 mod agenda;
+pub mod assignor;
 mod error;
 mod event;
 mod ids;

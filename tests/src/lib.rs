@@ -11,4 +11,10 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[cfg(test)]
 mod conformance_partitioner;
 #[cfg(test)]
+mod conformance_range;
+#[cfg(test)]
+mod conformance_round_robin;
+#[cfg(test)]
 mod determinism;
+#[cfg(test)]
+mod support;

@@ -1,0 +1,147 @@
+//! Partition assignors: pure functions from members and topics to an assignment, usable without a
+//! [`crate::Sim`]. The group leader runs one of these during a rebalance (reference §1.4, §4).
+//!
+//! ```
+//! use groupsim::assignor::{assign, AssignorName, MemberSubscription, TopicPartition};
+//! use std::collections::BTreeMap;
+//!
+//! let topics = BTreeMap::from([("orders".to_string(), 3)]);
+//! let members = [MemberSubscription::new("c1", ["orders"]), MemberSubscription::new("c2", ["orders"])];
+//! let result = assign(AssignorName::Range, &topics, &members);
+//! assert_eq!(result["c1"], [TopicPartition::new("orders", 0), TopicPartition::new("orders", 1)]);
+//! assert_eq!(result["c2"], [TopicPartition::new("orders", 2)]);
+//! ```
+
+mod range;
+mod round_robin;
+
+use alloc::collections::BTreeMap;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::cmp::Ordering;
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use range::range;
+pub use round_robin::round_robin;
+
+/// A topic's partition.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TopicPartition {
+    /// The topic.
+    pub topic: String,
+    /// The partition id.
+    pub partition: u32,
+}
+
+impl TopicPartition {
+    /// `topic-partition`.
+    pub fn new(topic: &str, partition: u32) -> Self {
+        TopicPartition { topic: topic.to_string(), partition }
+    }
+}
+
+impl fmt::Display for TopicPartition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.topic, self.partition)
+    }
+}
+
+/// What one member tells the leader in its JoinGroup metadata (`ConsumerProtocolSubscription`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberSubscription {
+    /// The member id the coordinator gave it.
+    pub member_id: String,
+    /// `group.instance.id` for a static member.
+    pub instance_id: Option<String>,
+    /// The topics it subscribes to.
+    pub topics: Vec<String>,
+    /// The partitions it owns now (subscription v1+; used by the sticky assignors).
+    pub owned: Vec<TopicPartition>,
+    /// The generation its owned partitions are from (subscription v2+), if known.
+    pub generation: Option<i32>,
+}
+
+impl MemberSubscription {
+    /// A dynamic member with no owned partitions.
+    pub fn new<'a>(member_id: &str, topics: impl IntoIterator<Item = &'a str>) -> Self {
+        MemberSubscription {
+            member_id: member_id.to_string(),
+            instance_id: None,
+            topics: topics.into_iter().map(str::to_string).collect(),
+            owned: Vec::new(),
+            generation: None,
+        }
+    }
+
+    /// The same member, static with `instance_id`.
+    pub fn with_instance_id(mut self, instance_id: &str) -> Self {
+        self.instance_id = Some(instance_id.to_string());
+        self
+    }
+}
+
+/// Partitions per member id. Every member appears, possibly with an empty list.
+pub type Assignment = BTreeMap<String, Vec<TopicPartition>>;
+
+/// The assignors a consumer can list in `partition.assignment.strategy`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssignorName {
+    /// `RangeAssignor` (`range`): contiguous ranges per topic (reference §4.1).
+    Range,
+    /// `RoundRobinAssignor` (`roundrobin`): all partitions dealt out in turn (reference §4.2).
+    #[serde(rename = "roundrobin")]
+    RoundRobin,
+}
+
+impl AssignorName {
+    /// The protocol name Kafka sends in JoinGroup.
+    pub fn protocol_name(self) -> &'static str {
+        match self {
+            AssignorName::Range => "range",
+            AssignorName::RoundRobin => "roundrobin",
+        }
+    }
+
+    /// Finds an assignor by its protocol name.
+    pub fn from_protocol_name(name: &str) -> Option<Self> {
+        [AssignorName::Range, AssignorName::RoundRobin].into_iter().find(|a| a.protocol_name() == name)
+    }
+}
+
+impl fmt::Display for AssignorName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.protocol_name())
+    }
+}
+
+/// Runs the named assignor. `topics` maps topic names to partition counts; subscribed topics that
+/// are missing or have no partitions are skipped, as `AbstractPartitionAssignor` does.
+pub fn assign(
+    name: AssignorName,
+    topics: &BTreeMap<String, u32>,
+    members: &[MemberSubscription],
+) -> Assignment {
+    match name {
+        AssignorName::Range => range(topics, members),
+        AssignorName::RoundRobin => round_robin(topics, members),
+    }
+}
+
+/// `AbstractPartitionAssignor.MemberInfo.compareTo`: static members first, ordered by instance id,
+/// then dynamic members by member id.
+pub(crate) fn member_order(a: &MemberSubscription, b: &MemberSubscription) -> Ordering {
+    match (&a.instance_id, &b.instance_id) {
+        (Some(x), Some(y)) => x.cmp(y).then_with(|| a.member_id.cmp(&b.member_id)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.member_id.cmp(&b.member_id),
+    }
+}
+
+/// An assignment with every member present and nothing assigned.
+pub(crate) fn empty_assignment(members: &[MemberSubscription]) -> Assignment {
+    members.iter().map(|m| (m.member_id.clone(), Vec::new())).collect()
+}
