@@ -38,6 +38,11 @@ impl<K: Ord + Clone> Agenda<K> {
         }
     }
 
+    /// When `key` is due, if scheduled.
+    pub fn deadline(&self, key: &K) -> Option<Instant> {
+        self.by_key.get(key).map(|(at, _)| *at)
+    }
+
     /// The earliest deadline.
     pub fn next_at(&self) -> Option<Instant> {
         self.by_time.keys().next().map(|(at, _)| *at)

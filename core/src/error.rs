@@ -25,6 +25,10 @@ pub enum SimError {
     InvalidRate(u32),
     /// No producer has this id.
     UnknownProducer(u32),
+    /// No consumer has this id.
+    UnknownConsumer(u32),
+    /// The consumer was already closed, killed or failed.
+    ConsumerNotRunning(u32),
     /// A setting out of its range; the text says which and why.
     InvalidSetting(&'static str),
 }
@@ -46,6 +50,8 @@ impl fmt::Display for SimError {
                 crate::producer::MAX_RATE
             ),
             SimError::UnknownProducer(p) => write!(f, "there is no producer-{}", p + 1),
+            SimError::UnknownConsumer(c) => write!(f, "there is no consumer-{}", c + 1),
+            SimError::ConsumerNotRunning(c) => write!(f, "consumer-{} is not running any more", c + 1),
             SimError::InvalidSetting(why) => f.write_str(why),
         }
     }

@@ -2,12 +2,17 @@
 //! into the world's internals.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::ProducerId;
-use crate::time::Instant;
+use crate::assignor::{AssignorName, TopicPartition};
+use crate::group::{GroupState, RebalanceCause, RemovalReason};
+use crate::ids::{ConsumerId, ProducerId};
+use crate::net::Endpoint;
+use crate::protocol::ErrorCode;
+use crate::time::{Duration, Instant};
 
 /// An event and the simulated time it happened at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +63,267 @@ pub enum SimEvent {
         /// Its key number, if keyed.
         key: Option<u32>,
     },
+    /// A consumer was added (it starts by joining its group).
+    ConsumerAdded {
+        /// Its id.
+        consumer: ConsumerId,
+        /// Its `client.id`.
+        client_id: String,
+        /// Its `group.id`.
+        group: String,
+    },
+    /// A consumer closed gracefully.
+    ConsumerClosed {
+        /// Which.
+        consumer: ConsumerId,
+    },
+    /// A consumer crashed: it goes silent; the coordinator notices only at the session timeout.
+    ConsumerKilled {
+        /// Which.
+        consumer: ConsumerId,
+        /// Records fetched by its last poll that it never processed.
+        unprocessed: u32,
+    },
+    /// A consumer stopped on a fatal protocol error.
+    ConsumerFailed {
+        /// Which.
+        consumer: ConsumerId,
+        /// The error.
+        error: ErrorCode,
+    },
+    /// A message was put on the network.
+    MessageSent {
+        /// The message id.
+        id: u64,
+        /// Sender.
+        from: Endpoint,
+        /// Receiver.
+        to: Endpoint,
+        /// The group it concerns.
+        group: String,
+        /// `JoinGroup`, `Heartbeat`, ...
+        api: String,
+        /// Whether it is a response.
+        response: bool,
+        /// A one-line summary.
+        summary: String,
+        /// When it will arrive.
+        arrives_at: Instant,
+    },
+    /// A message arrived.
+    MessageReceived {
+        /// The message id.
+        id: u64,
+        /// Sender.
+        from: Endpoint,
+        /// Receiver.
+        to: Endpoint,
+        /// A one-line summary.
+        summary: String,
+    },
+    /// A message was lost on a cut link.
+    MessageDropped {
+        /// The message id.
+        id: u64,
+        /// Sender.
+        from: Endpoint,
+        /// Receiver.
+        to: Endpoint,
+        /// A one-line summary.
+        summary: String,
+    },
+    /// A consumer's link to the brokers was cut or healed.
+    LinkChanged {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// Cut (true) or healed (false).
+        cut: bool,
+    },
+    /// The group's state changed (only Kafka's allowed transitions happen).
+    GroupStateChanged {
+        /// The group.
+        group: String,
+        /// From.
+        from: GroupState,
+        /// To.
+        to: GroupState,
+    },
+    /// A rebalance started (or restarted).
+    RebalanceStarted {
+        /// The group.
+        group: String,
+        /// Why.
+        cause: RebalanceCause,
+        /// The generation being replaced.
+        generation: i32,
+    },
+    /// The join phase completed: a new generation with a leader and an assignor.
+    JoinCompleted {
+        /// The group.
+        group: String,
+        /// The new generation.
+        generation: i32,
+        /// The leader's member id.
+        leader: String,
+        /// The chosen assignor.
+        protocol: Option<AssignorName>,
+        /// How many members are in it.
+        members: u32,
+    },
+    /// The group is Stable (or Empty) again.
+    RebalanceCompleted {
+        /// The group.
+        group: String,
+        /// Why it started.
+        cause: RebalanceCause,
+        /// The generation before.
+        generation_before: i32,
+        /// The generation now.
+        generation: i32,
+        /// From start to Stable.
+        took: Duration,
+        /// Partitions whose owner changed: (partition, old client id, new client id).
+        moved: Vec<(TopicPartition, Option<String>, Option<String>)>,
+    },
+    /// The coordinator added a member.
+    MemberAdded {
+        /// The group.
+        group: String,
+        /// Its member id.
+        member_id: String,
+        /// Which consumer.
+        consumer: ConsumerId,
+    },
+    /// The coordinator removed a member.
+    MemberRemoved {
+        /// The group.
+        group: String,
+        /// Its member id.
+        member_id: String,
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// Why.
+        reason: RemovalReason,
+    },
+    /// A static member's instance id moved to a new member id; the old one is fenced.
+    StaticMemberReplaced {
+        /// The group.
+        group: String,
+        /// The fenced member id.
+        old_member_id: String,
+        /// The new member id.
+        member_id: String,
+        /// Which consumer.
+        consumer: ConsumerId,
+    },
+    /// A MEMBER_ID_REQUIRED member never came back with its id.
+    PendingMemberExpired {
+        /// The group.
+        group: String,
+        /// The id it was given.
+        member_id: String,
+    },
+    /// `max.poll.interval.ms` passed without a poll.
+    PollTimeout {
+        /// Which consumer.
+        consumer: ConsumerId,
+    },
+    /// Partitions revoked before a rebalance or on close (their positions were committed).
+    PartitionsRevoked {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// What.
+        partitions: Vec<TopicPartition>,
+    },
+    /// Partitions lost: the generation was reset, so nothing could be committed.
+    PartitionsLost {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// What.
+        partitions: Vec<TopicPartition>,
+    },
+    /// A consumer received its assignment.
+    PartitionsAssigned {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// For which generation.
+        generation: i32,
+        /// What (possibly nothing: an idle member).
+        partitions: Vec<TopicPartition>,
+    },
+    /// A partition's starting position was set from a committed offset or `auto.offset.reset`.
+    PositionSet {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// Where.
+        partition: TopicPartition,
+        /// The next offset it will process.
+        offset: u64,
+        /// From a committed offset (true) or the reset policy (false).
+        committed: bool,
+    },
+    /// The position fell outside the log (retention) and was reset.
+    PositionReset {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// Where.
+        partition: TopicPartition,
+        /// The new position.
+        offset: u64,
+    },
+    /// A consumer can consume again after a rebalance stopped it.
+    ConsumptionResumed {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// How long it consumed nothing.
+        stopped_for: Duration,
+    },
+    /// A record was processed.
+    Consumed {
+        /// The consumer's group.
+        group: String,
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// Where.
+        partition: TopicPartition,
+        /// Which record.
+        offset: u64,
+    },
+    /// A record was processed again by its group: at-least-once made visible.
+    Duplicate {
+        /// The group.
+        group: String,
+        /// Where.
+        partition: TopicPartition,
+        /// Which record.
+        offset: u64,
+        /// Who processed it first.
+        first: ConsumerId,
+        /// Who processed it again.
+        again: ConsumerId,
+    },
+    /// The coordinator stored a committed offset.
+    Committed {
+        /// The group.
+        group: String,
+        /// Who committed.
+        consumer: ConsumerId,
+        /// Where.
+        partition: TopicPartition,
+        /// The next offset to consume.
+        offset: u64,
+        /// The previous committed offset, if any.
+        previous: Option<u64>,
+    },
+    /// The coordinator refused a commit.
+    CommitRejected {
+        /// The group.
+        group: String,
+        /// Who tried.
+        consumer: ConsumerId,
+        /// Why.
+        error: ErrorCode,
+    },
 }
 
 impl fmt::Display for Stamped {
@@ -83,6 +349,109 @@ impl fmt::Display for SimEvent {
                     None => f.write_str(" (null key)"),
                 }
             }
+            SimEvent::ConsumerAdded { consumer, client_id, group } => {
+                write!(f, "{consumer} ({client_id}) starts in group {group}")
+            }
+            SimEvent::ConsumerClosed { consumer } => write!(f, "{consumer} closed gracefully"),
+            SimEvent::ConsumerKilled { consumer, unprocessed } => {
+                write!(f, "{consumer} crashed ({unprocessed} fetched records never processed)")
+            }
+            SimEvent::ConsumerFailed { consumer, error } => write!(f, "{consumer} stopped: {error}"),
+            SimEvent::MessageSent { from, to, summary, .. } => write!(f, "{from} → {to}: {summary}"),
+            SimEvent::MessageReceived { from, to, summary, .. } => write!(f, "{to} ← {from}: {summary}"),
+            SimEvent::MessageDropped { from, to, summary, .. } => {
+                write!(f, "lost on a cut link: {from} → {to}: {summary}")
+            }
+            SimEvent::LinkChanged { consumer, cut: true } => {
+                write!(f, "{consumer}'s link to the brokers is cut")
+            }
+            SimEvent::LinkChanged { consumer, cut: false } => {
+                write!(f, "{consumer}'s link to the brokers is healed")
+            }
+            SimEvent::GroupStateChanged { group, from, to } => write!(f, "group {group}: {from} → {to}"),
+            SimEvent::RebalanceStarted { group, cause, generation } => {
+                write!(f, "group {group}: rebalance started ({cause}), generation {generation}")
+            }
+            SimEvent::JoinCompleted { group, generation, leader, protocol, members } => {
+                let protocol = protocol.map_or("-", AssignorName::protocol_name);
+                write!(
+                    f,
+                    "group {group}: generation {generation}, {members} members, leader {leader}, assignor {protocol}"
+                )
+            }
+            SimEvent::RebalanceCompleted { group, generation_before, generation, took, moved, .. } => write!(
+                f,
+                "group {group}: rebalance done, generation {generation_before} → {generation} in {took}, {} partitions moved",
+                moved.len()
+            ),
+            SimEvent::MemberAdded { group, member_id, consumer } => {
+                write!(f, "group {group}: {consumer} added as {member_id}")
+            }
+            SimEvent::MemberRemoved { group, member_id, reason, .. } => {
+                write!(f, "group {group}: removed {member_id} ({reason:?})")
+            }
+            SimEvent::StaticMemberReplaced { group, old_member_id, member_id, .. } => {
+                write!(
+                    f,
+                    "group {group}: static member {old_member_id} replaced by {member_id} (old id fenced)"
+                )
+            }
+            SimEvent::PendingMemberExpired { group, member_id } => {
+                write!(f, "group {group}: {member_id} never rejoined after MEMBER_ID_REQUIRED")
+            }
+            SimEvent::PollTimeout { consumer } => {
+                write!(f, "{consumer}: max.poll.interval.ms passed without a poll")
+            }
+            SimEvent::PartitionsRevoked { consumer, partitions } => {
+                write!(f, "{consumer} revoked {}", List(partitions))
+            }
+            SimEvent::PartitionsLost { consumer, partitions } => {
+                write!(f, "{consumer} lost {}", List(partitions))
+            }
+            SimEvent::PartitionsAssigned { consumer, generation, partitions } => {
+                write!(f, "{consumer} assigned {} in generation {generation}", List(partitions))
+            }
+            SimEvent::PositionSet { consumer, partition, offset, committed } => {
+                let from = if *committed { "committed offset" } else { "auto.offset.reset" };
+                write!(f, "{consumer} starts {partition} at {offset} ({from})")
+            }
+            SimEvent::PositionReset { consumer, partition, offset } => {
+                write!(f, "{consumer}: {partition} out of range, reset to {offset}")
+            }
+            SimEvent::ConsumptionResumed { consumer, stopped_for } => {
+                write!(f, "{consumer} consumes again after {stopped_for} stopped")
+            }
+            SimEvent::Consumed { consumer, partition, offset, .. } => {
+                write!(f, "{consumer} processed {partition}@{offset}")
+            }
+            SimEvent::Duplicate { group, partition, offset, first, again } => {
+                write!(f, "DUPLICATE in {group}: {partition}@{offset} processed by {first}, again by {again}")
+            }
+            SimEvent::Committed { group, partition, offset, consumer, .. } => {
+                write!(f, "group {group}: {consumer} committed {partition} = {offset}")
+            }
+            SimEvent::CommitRejected { group, consumer, error } => {
+                write!(f, "group {group}: commit from {consumer} rejected: {error}")
+            }
         }
+    }
+}
+
+/// `[orders-0, orders-1]`, or `nothing`.
+struct List<'a>(&'a [TopicPartition]);
+
+impl fmt::Display for List<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("nothing");
+        }
+        f.write_str("[")?;
+        for (i, tp) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{tp}")?;
+        }
+        f.write_str("]")
     }
 }

@@ -15,3 +15,15 @@ impl fmt::Display for ProducerId {
         write!(f, "producer-{}", self.0 + 1)
     }
 }
+
+/// A consumer (one client instance), numbered from 0 in the order consumers were added. A
+/// restarted consumer is a new instance with a new id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ConsumerId(pub u32);
+
+impl fmt::Display for ConsumerId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "consumer-{}", self.0 + 1)
+    }
+}

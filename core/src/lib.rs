@@ -7,7 +7,7 @@
 //! ```
 //! use groupsim::{Duration, KeyMode, ProducerConfig, Sim, SimConfig, SimEvent};
 //!
-//! let mut sim = Sim::new(SimConfig { seed: 42, ..SimConfig::default() });
+//! let mut sim = Sim::new(SimConfig { seed: 42, ..SimConfig::default() })?;
 //! sim.create_topic("orders", 3)?;
 //! sim.add_producer(ProducerConfig {
 //!     topic: "orders".into(),
@@ -32,24 +32,39 @@ extern crate alloc;
 
 mod agenda;
 pub mod assignor;
+mod commands;
+mod config;
+mod consumer;
+mod delivery;
+mod effects;
 mod error;
 mod event;
+mod group;
 mod ids;
 mod log;
+mod net;
 pub mod partitioner;
 mod producer;
+pub mod protocol;
 mod rng;
 mod sim;
 mod time;
 mod view;
 
+pub use config::{BrokerConfig, CommitMode, ConsumerConfig, OffsetReset, offsets_partition_for};
+pub use consumer::{Life, MemberState, POLL_IDLE_MS};
 pub use error::SimError;
 pub use event::{SimEvent, Stamped};
-pub use ids::ProducerId;
+pub use group::{GroupState, RebalanceCause, RemovalReason};
+pub use ids::{ConsumerId, ProducerId};
 pub use log::Record;
+pub use net::{Endpoint, Payload};
 pub use partitioner::KeyMode;
 pub use producer::{MAX_RATE, ProducerConfig};
 pub use rng::SimRng;
 pub use sim::{EVENT_BUFFER, MAX_PARTITIONS, Sim, SimConfig};
 pub use time::{Duration, Instant};
-pub use view::{PartitionView, ProducerView, SimView, TopicView};
+pub use view::{
+    ConsumerView, DescribeRow, GroupView, MemberView, MessageView, PartitionView, ProducerView, SimView,
+    TopicView,
+};

@@ -65,6 +65,9 @@ impl PartitionLog {
     }
 }
 
+/// Every topic's partition logs, by topic name.
+pub(crate) type Topics = alloc::collections::BTreeMap<alloc::string::String, alloc::vec::Vec<PartitionLog>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

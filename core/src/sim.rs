@@ -11,21 +11,24 @@ use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
 
 use crate::agenda::Agenda;
+use crate::config::{BrokerConfig, offsets_partition_for};
+use crate::consumer::Consumer;
+use crate::delivery::Delivery;
+use crate::effects::{Due, Effect, Effects};
 use crate::error::SimError;
 use crate::event::{SimEvent, Stamped};
-use crate::ids::ProducerId;
-use crate::log::PartitionLog;
+use crate::group::{Ctx, Group};
+use crate::ids::{ConsumerId, ProducerId};
+use crate::log::{PartitionLog, Topics};
+use crate::net::{Endpoint, Envelope, Network, Payload};
 use crate::producer::{Producer, ProducerConfig};
 use crate::rng::SimRng;
 use crate::time::{Duration, Instant};
-use crate::view::{PartitionView, ProducerView, SimView, TopicView};
 
 /// The most partitions a topic may have here.
 pub const MAX_PARTITIONS: u32 = 1024;
 /// How many undrained events the world keeps before it drops the oldest.
 pub const EVENT_BUFFER: usize = 100_000;
-/// How many recent records per partition a view carries.
-const VIEW_RECENT_RECORDS: usize = 8;
 
 /// Settings of the world itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,54 +38,53 @@ pub struct SimConfig {
     pub seed: u64,
     /// Records each partition retains before the oldest are deleted (memory stays flat).
     pub retention_records: u32,
+    /// The brokers and their group coordinator settings.
+    pub broker: BrokerConfig,
 }
 
 impl Default for SimConfig {
     fn default() -> Self {
-        SimConfig { seed: 1, retention_records: 10_000 }
+        SimConfig { seed: 1, retention_records: 10_000, broker: BrokerConfig::default() }
     }
 }
 
 /// Child-stream numbers: each kind of component draws from its own range of streams.
 const PRODUCER_STREAMS: u64 = 1 << 32;
-
-/// What a deadline on the agenda is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Due {
-    /// The producer's next record.
-    Produce(ProducerId),
-}
-
-/// A topic: a name and its partitions' logs.
-#[derive(Clone, Debug)]
-struct Topic {
-    partitions: Vec<PartitionLog>,
-}
+const GROUP_STREAMS: u64 = 2 << 32;
 
 /// The simulated world: topics, producers and the virtual clock.
 #[derive(Clone, Debug)]
 pub struct Sim {
     config: SimConfig,
     now: Instant,
-    agenda: Agenda<Due>,
-    topics: BTreeMap<String, Topic>,
-    producers: Vec<Producer>,
+    pub(crate) agenda: Agenda<Due>,
+    pub(crate) topics: Topics,
+    pub(crate) producers: Vec<Producer>,
+    pub(crate) consumers: Vec<Consumer>,
+    pub(crate) groups: BTreeMap<String, Group>,
+    pub(crate) network: Network,
+    delivery: Delivery,
     events: VecDeque<Stamped>,
     dropped_events: u64,
 }
 
 impl Sim {
-    /// An empty world at time zero.
-    pub fn new(config: SimConfig) -> Self {
-        Sim {
-            config,
+    /// An empty world at time zero. Fails if the broker settings are out of range.
+    pub fn new(config: SimConfig) -> Result<Self, SimError> {
+        config.broker.validate()?;
+        Ok(Sim {
             now: Instant::ZERO,
             agenda: Agenda::default(),
             topics: BTreeMap::new(),
             producers: Vec::new(),
+            consumers: Vec::new(),
+            groups: BTreeMap::new(),
+            network: Network::new(Duration::from_millis(config.broker.network_latency_ms)),
+            delivery: Delivery::default(),
             events: VecDeque::new(),
             dropped_events: 0,
-        }
+            config,
+        })
     }
 
     /// The virtual clock.
@@ -103,7 +105,7 @@ impl Sim {
         }
         check_partition_count(partitions, 1)?;
         let logs = (0..partitions).map(|_| PartitionLog::new(self.config.retention_records)).collect();
-        self.topics.insert(name.to_string(), Topic { partitions: logs });
+        self.topics.insert(name.to_string(), logs);
         self.emit(SimEvent::TopicCreated { topic: name.to_string(), partitions });
         Ok(())
     }
@@ -112,10 +114,23 @@ impl Sim {
     pub fn add_partitions(&mut self, name: &str, partitions: u32) -> Result<(), SimError> {
         let retention = self.config.retention_records;
         let topic = self.topics.get_mut(name).ok_or_else(|| SimError::UnknownTopic(name.to_string()))?;
-        let from = topic.partitions.len() as u32;
+        let from = topic.len() as u32;
         check_partition_count(partitions, from + 1)?;
-        topic.partitions.resize_with(partitions as usize, || PartitionLog::new(retention));
+        topic.resize_with(partitions as usize, || PartitionLog::new(retention));
         self.emit(SimEvent::PartitionsAdded { topic: name.to_string(), from, to: partitions });
+        // Each group's leader notices the metadata change and rejoins (ConsumerCoordinator.poll).
+        let leaders: Vec<ConsumerId> = self
+            .groups
+            .values()
+            .filter_map(|g| g.leader.as_deref().and_then(|l| g.member(l)).map(|m| m.conn))
+            .collect();
+        for id in leaders {
+            if let Some(c) = self.consumers.get_mut(id.0 as usize)
+                && c.config.topics.iter().any(|t| t == name)
+            {
+                c.request_rejoin();
+            }
+        }
         Ok(())
     }
 
@@ -212,58 +227,155 @@ impl Sim {
         self.dropped_events
     }
 
-    /// A snapshot for drawing.
-    pub fn view(&self) -> SimView {
-        SimView {
-            now: self.now,
-            seed: self.config.seed,
-            topics: self
-                .topics
-                .iter()
-                .map(|(name, topic)| TopicView {
-                    name: name.clone(),
-                    partitions: topic
-                        .partitions
-                        .iter()
-                        .enumerate()
-                        .map(|(id, log)| PartitionView {
-                            id: id as u32,
-                            log_start_offset: log.log_start_offset(),
-                            log_end_offset: log.log_end_offset(),
-                            recent: log.tail(VIEW_RECENT_RECORDS).cloned().collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            producers: self
-                .producers
-                .iter()
-                .map(|p| ProducerView {
-                    id: p.id,
-                    topic: p.config.topic.clone(),
-                    rate_per_sec: p.config.rate_per_sec,
-                    key_mode: p.config.key_mode.clone(),
-                    paused: p.paused,
-                })
-                .collect(),
+    fn fire(&mut self, due: Due) {
+        let now = self.now;
+        let mut fx = Effects::default();
+        match &due {
+            Due::Produce(id) => return self.produce(*id),
+            Due::Deliver(id) => return self.deliver(*id),
+            Due::Wake(c) => {
+                if let Some(consumer) = self.consumers.get_mut(c.0 as usize) {
+                    consumer.on_wake(now, &self.topics, &mut fx);
+                }
+            }
+            Due::Heartbeat(c) => {
+                if let Some(consumer) = self.consumers.get_mut(c.0 as usize) {
+                    consumer.on_heartbeat(now, &mut fx);
+                }
+            }
+            Due::MemberExpiry { group, .. }
+            | Due::InitialRebalance(group)
+            | Due::JoinTimeout(group)
+            | Due::PendingSync(group) => {
+                let broker = self.config.broker;
+                if let Some(g) = self.groups.get_mut(group) {
+                    g.handle_timer(&due, &mut Ctx { now, broker: &broker, fx: &mut fx });
+                }
+            }
+        }
+        self.apply(fx);
+    }
+
+    /// A message arrives: a request goes to its group's coordinator, a response to its consumer.
+    fn deliver(&mut self, id: u64) {
+        let Some(result) = self.network.deliver(id) else { return };
+        let envelope = match result {
+            Ok(envelope) => envelope,
+            Err(lost) => {
+                let summary = lost.payload.to_string();
+                return self.emit(SimEvent::MessageDropped { id, from: lost.from, to: lost.to, summary });
+            }
+        };
+        let summary = envelope.payload.to_string();
+        self.emit(SimEvent::MessageReceived { id, from: envelope.from, to: envelope.to, summary });
+        let now = self.now;
+        let mut fx = Effects::default();
+        match envelope.payload {
+            Payload::Request(request) => {
+                let client_id = match self.consumers.get(envelope.consumer.0 as usize) {
+                    Some(c) => c.config.client_id.clone(),
+                    None => return,
+                };
+                let broker = self.config.broker;
+                let group = self.group_mut(&envelope.group);
+                group.handle_request(
+                    envelope.consumer,
+                    &client_id,
+                    request,
+                    &mut Ctx { now, broker: &broker, fx: &mut fx },
+                );
+            }
+            Payload::Response(response) => {
+                if let Some(consumer) = self.consumers.get_mut(envelope.consumer.0 as usize) {
+                    consumer.on_response(now, response, &self.topics, &mut fx);
+                }
+            }
+        }
+        self.apply(fx);
+    }
+
+    /// The group's coordinator state, created on first contact as Kafka does.
+    fn group_mut(&mut self, id: &str) -> &mut Group {
+        if !self.groups.contains_key(id) {
+            let broker = &self.config.broker;
+            let partition = offsets_partition_for(id, broker.offsets_topic_partitions);
+            // The leader of __consumer_offsets partition p is broker p mod N: a deterministic
+            // stand-in for Kafka's replica placement.
+            let coordinator = partition % broker.brokers;
+            let rng = SimRng::new(self.config.seed, GROUP_STREAMS + self.groups.len() as u64);
+            self.groups.insert(id.to_string(), Group::new(id.to_string(), coordinator, rng));
+        }
+        self.groups.get_mut(id).expect("inserted above")
+    }
+
+    /// The broker that coordinates `group` (computed without creating the group).
+    pub(crate) fn coordinator_of(&self, group: &str) -> u32 {
+        let broker = &self.config.broker;
+        offsets_partition_for(group, broker.offsets_topic_partitions) % broker.brokers
+    }
+
+    /// Carries out what a handler asked for, in order.
+    pub(crate) fn apply(&mut self, fx: Effects) {
+        for effect in fx.0 {
+            match effect {
+                Effect::Set(due, at) => self.agenda.set(due, at),
+                Effect::Cancel(due) => self.agenda.cancel(&due),
+                Effect::Emit(event) => self.record(event),
+                Effect::Request { from, group, request } => {
+                    let to = Endpoint::Broker(self.coordinator_of(&group));
+                    let payload = Payload::Request(request);
+                    let envelope = Envelope::new(Endpoint::Consumer(from), to, group, payload, from);
+                    self.send(envelope);
+                }
+                Effect::Respond { to, group, response } => {
+                    let from = Endpoint::Broker(self.coordinator_of(&group));
+                    let payload = Payload::Response(response);
+                    let envelope = Envelope::new(from, Endpoint::Consumer(to), group, payload, to);
+                    self.send(envelope);
+                }
+            }
         }
     }
 
-    fn fire(&mut self, due: Due) {
-        match due {
-            Due::Produce(id) => self.produce(id),
+    fn send(&mut self, envelope: Envelope) {
+        let (from, to, group) = (envelope.from, envelope.to, envelope.group.clone());
+        let (api, response) = match &envelope.payload {
+            Payload::Request(r) => (r.api(), false),
+            Payload::Response(r) => (r.api(), true),
+        };
+        let summary = envelope.payload.to_string();
+        match self.network.send(envelope, self.now) {
+            (id, Some(arrives_at)) => {
+                self.agenda.set(Due::Deliver(id), arrives_at);
+                let api = api.to_string();
+                self.emit(SimEvent::MessageSent { id, from, to, group, api, response, summary, arrives_at });
+            }
+            (id, None) => self.emit(SimEvent::MessageDropped { id, from, to, summary }),
         }
+    }
+
+    /// Emits an event, and for a processed record checks it against the group's history.
+    fn record(&mut self, event: SimEvent) {
+        if let SimEvent::Consumed { group, consumer, partition, offset } = &event {
+            let duplicate = self.delivery.processed(group, partition, *offset, *consumer);
+            self.emit(event);
+            if let Some(duplicate) = duplicate {
+                self.emit(duplicate);
+            }
+            return;
+        }
+        self.emit(event);
     }
 
     fn produce(&mut self, id: ProducerId) {
         let now = self.now;
         let Some(producer) = self.producers.get_mut(id.0 as usize) else { return };
         if let Some(topic) = self.topics.get_mut(&producer.config.topic) {
-            let count = topic.partitions.len() as u32;
+            let count = topic.len() as u32;
             if let Ok((key, partition)) =
                 producer.partitioner.next(&producer.config.key_mode, count, &mut producer.rng)
             {
-                let offset = topic.partitions[partition as usize].append(key, now, id);
+                let offset = topic[partition as usize].append(key, now, id);
                 let event = SimEvent::Produced {
                     producer: id,
                     topic: producer.config.topic.clone(),
@@ -294,7 +406,7 @@ impl Sim {
         self.producers.get_mut(id.0 as usize).ok_or(SimError::UnknownProducer(id.0))
     }
 
-    fn emit(&mut self, event: SimEvent) {
+    pub(crate) fn emit(&mut self, event: SimEvent) {
         if self.events.len() >= EVENT_BUFFER {
             self.events.pop_front();
             self.dropped_events += 1;
@@ -327,7 +439,7 @@ mod tests {
     use crate::partitioner::KeyMode;
 
     fn world() -> Sim {
-        let mut sim = Sim::new(SimConfig::default());
+        let mut sim = Sim::new(SimConfig::default()).unwrap();
         sim.create_topic("orders", 3).unwrap();
         sim
     }

@@ -1,14 +1,24 @@
 //! Snapshots of the world for people: what the UI draws and what tests assert on.
 
-use alloc::string::String;
+use alloc::format;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::ProducerId;
+use crate::assignor::{AssignorName, TopicPartition};
+use crate::consumer::{Life, MemberState};
+use crate::effects::Due;
+use crate::group::{Group, GroupState};
+use crate::ids::{ConsumerId, ProducerId};
 use crate::log::Record;
+use crate::net::{Endpoint, Payload};
 use crate::partitioner::KeyMode;
-use crate::time::Instant;
+use crate::sim::Sim;
+use crate::time::{Duration, Instant};
+
+/// How many recent records per partition a view carries.
+const VIEW_RECENT_RECORDS: usize = 8;
 
 /// The whole world at one instant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +31,12 @@ pub struct SimView {
     pub topics: Vec<TopicView>,
     /// Producers in creation order.
     pub producers: Vec<ProducerView>,
+    /// Consumer groups as their coordinators see them, by group id.
+    pub groups: Vec<GroupView>,
+    /// Consumer clients in creation order, as they see themselves.
+    pub consumers: Vec<ConsumerView>,
+    /// Messages on the wire.
+    pub in_flight: Vec<MessageView>,
 }
 
 /// One topic.
@@ -58,4 +74,294 @@ pub struct ProducerView {
     pub key_mode: KeyMode,
     /// Whether it is paused.
     pub paused: bool,
+}
+
+/// A consumer group on its coordinator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupView {
+    /// `group.id`.
+    pub id: String,
+    /// The state.
+    pub state: GroupState,
+    /// The generation id.
+    pub generation: i32,
+    /// The leader's member id.
+    pub leader: Option<String>,
+    /// The broker coordinating the group.
+    pub coordinator: u32,
+    /// Always `consumer` for consumer groups.
+    pub protocol_type: String,
+    /// The assignor chosen for this generation.
+    pub assignor: Option<AssignorName>,
+    /// Members in join order.
+    pub members: Vec<MemberView>,
+    /// `kafka-consumer-groups.sh --describe` rows, by topic and partition.
+    pub describe: Vec<DescribeRow>,
+    /// The sum of the lags that are defined.
+    pub total_lag: u64,
+}
+
+/// A member as the coordinator sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    /// Its member id.
+    pub member_id: String,
+    /// `client.id`.
+    pub client_id: String,
+    /// `group.instance.id`.
+    pub instance_id: Option<String>,
+    /// The consumer behind it.
+    pub consumer: ConsumerId,
+    /// Its host as Kafka prints it.
+    pub host: String,
+    /// Its assignment in this generation (empty outside Stable, as DescribeGroups reports it).
+    pub assignment: Vec<TopicPartition>,
+    /// When the coordinator will expire it without a heartbeat.
+    pub session_deadline: Option<Instant>,
+}
+
+/// One row of `kafka-consumer-groups.sh --describe`; `None` prints as `-`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DescribeRow {
+    /// GROUP.
+    pub group: String,
+    /// TOPIC.
+    pub topic: String,
+    /// PARTITION.
+    pub partition: u32,
+    /// CURRENT-OFFSET: the committed offset.
+    pub current_offset: Option<u64>,
+    /// LOG-END-OFFSET.
+    pub log_end_offset: u64,
+    /// LAG = LOG-END-OFFSET − CURRENT-OFFSET.
+    pub lag: Option<u64>,
+    /// CONSUMER-ID.
+    pub consumer_id: Option<String>,
+    /// HOST.
+    pub host: Option<String>,
+    /// CLIENT-ID.
+    pub client_id: Option<String>,
+}
+
+impl DescribeRow {
+    /// The column titles, as Kafka prints them.
+    pub const HEADERS: [&'static str; 9] = [
+        "GROUP",
+        "TOPIC",
+        "PARTITION",
+        "CURRENT-OFFSET",
+        "LOG-END-OFFSET",
+        "LAG",
+        "CONSUMER-ID",
+        "HOST",
+        "CLIENT-ID",
+    ];
+
+    /// The cells as Kafka prints them, `-` where a value is missing.
+    pub fn cells(&self) -> [String; 9] {
+        let dash = |v: Option<String>| v.unwrap_or_else(|| "-".to_string());
+        [
+            self.group.clone(),
+            self.topic.clone(),
+            self.partition.to_string(),
+            dash(self.current_offset.map(|o| o.to_string())),
+            self.log_end_offset.to_string(),
+            dash(self.lag.map(|l| l.to_string())),
+            dash(self.consumer_id.clone()),
+            dash(self.host.clone()),
+            dash(self.client_id.clone()),
+        ]
+    }
+}
+
+/// A consumer client as it sees itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsumerView {
+    /// Its id.
+    pub id: ConsumerId,
+    /// `client.id`.
+    pub client_id: String,
+    /// `group.id`.
+    pub group: String,
+    /// Running, closed, killed or failed.
+    pub life: Life,
+    /// Its membership state.
+    pub state: MemberState,
+    /// Its member id (empty before the first join).
+    pub member_id: String,
+    /// Its generation (-1 when not in one).
+    pub generation: i32,
+    /// Its partitions and positions (`None` until the committed offset is fetched).
+    pub assignment: Vec<(TopicPartition, Option<u64>)>,
+    /// When its next heartbeat is due.
+    pub next_heartbeat: Option<Instant>,
+    /// When `max.poll.interval.ms` runs out unless it polls.
+    pub poll_deadline: Instant,
+    /// Whether its link to the brokers is cut.
+    pub link_cut: bool,
+}
+
+/// A message on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    /// Its id.
+    pub id: u64,
+    /// Sender.
+    pub from: Endpoint,
+    /// Receiver.
+    pub to: Endpoint,
+    /// The API name.
+    pub api: String,
+    /// Whether it is a response.
+    pub response: bool,
+    /// When it was sent.
+    pub sent_at: Instant,
+    /// When it arrives.
+    pub arrives_at: Instant,
+}
+
+impl Sim {
+    /// A snapshot for drawing.
+    pub fn view(&self) -> SimView {
+        SimView {
+            now: self.now(),
+            seed: self.config().seed,
+            topics: self
+                .topics
+                .iter()
+                .map(|(name, logs)| TopicView {
+                    name: name.clone(),
+                    partitions: logs
+                        .iter()
+                        .enumerate()
+                        .map(|(id, log)| PartitionView {
+                            id: id as u32,
+                            log_start_offset: log.log_start_offset(),
+                            log_end_offset: log.log_end_offset(),
+                            recent: log.tail(VIEW_RECENT_RECORDS).cloned().collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            producers: self
+                .producers
+                .iter()
+                .map(|p| ProducerView {
+                    id: p.id,
+                    topic: p.config.topic.clone(),
+                    rate_per_sec: p.config.rate_per_sec,
+                    key_mode: p.config.key_mode.clone(),
+                    paused: p.paused,
+                })
+                .collect(),
+            groups: self.groups.values().map(|g| self.group_view(g)).collect(),
+            consumers: self
+                .consumers
+                .iter()
+                .map(|c| ConsumerView {
+                    id: c.id,
+                    client_id: c.config.client_id.clone(),
+                    group: c.config.group_id.clone(),
+                    life: c.life,
+                    state: c.state,
+                    member_id: c.member_id.clone(),
+                    generation: c.generation,
+                    assignment: c.assignment.iter().map(|(tp, p)| (tp.clone(), *p)).collect(),
+                    next_heartbeat: c.next_heartbeat,
+                    poll_deadline: c.last_poll + Duration::from_millis(c.config.max_poll_interval_ms),
+                    link_cut: self.network.is_cut(c.id),
+                })
+                .collect(),
+            in_flight: self
+                .network
+                .in_flight()
+                .map(|(id, e)| {
+                    let (api, response) = match &e.payload {
+                        Payload::Request(r) => (r.api(), false),
+                        Payload::Response(r) => (r.api(), true),
+                    };
+                    MessageView {
+                        id,
+                        from: e.from,
+                        to: e.to,
+                        api: api.to_string(),
+                        response,
+                        sent_at: e.sent_at,
+                        arrives_at: e.arrives_at,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn group_view(&self, g: &Group) -> GroupView {
+        let stable = g.state == GroupState::Stable;
+        let members: Vec<MemberView> = g
+            .members
+            .iter()
+            .map(|m| MemberView {
+                member_id: m.member_id.clone(),
+                client_id: m.client_id.clone(),
+                instance_id: m.instance_id.clone(),
+                consumer: m.conn,
+                host: host_of(m.conn),
+                assignment: if stable { m.assignment.clone() } else { Vec::new() },
+                session_deadline: self
+                    .agenda
+                    .deadline(&Due::MemberExpiry { group: g.id.clone(), member: m.member_id.clone() }),
+            })
+            .collect();
+        // Kafka prints the assigned partitions of active members, then committed partitions
+        // nobody owns; sorted here by topic and partition.
+        let mut rows: Vec<DescribeRow> = Vec::new();
+        for m in &members {
+            for tp in &m.assignment {
+                rows.push(self.describe_row(g, tp, Some(m)));
+            }
+        }
+        for tp in g.offsets.keys() {
+            if !rows.iter().any(|r| r.topic == tp.topic && r.partition == tp.partition) {
+                rows.push(self.describe_row(g, tp, None));
+            }
+        }
+        rows.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+        let total_lag = rows.iter().filter_map(|r| r.lag).sum();
+        GroupView {
+            id: g.id.clone(),
+            state: g.state,
+            generation: g.generation,
+            leader: g.leader.clone(),
+            coordinator: g.coordinator,
+            protocol_type: "consumer".to_string(),
+            assignor: g.protocol,
+            members,
+            describe: rows,
+            total_lag,
+        }
+    }
+
+    fn describe_row(&self, g: &Group, tp: &TopicPartition, member: Option<&MemberView>) -> DescribeRow {
+        let log_end_offset = self
+            .topics
+            .get(&tp.topic)
+            .and_then(|t| t.get(tp.partition as usize))
+            .map_or(0, |l| l.log_end_offset());
+        let current_offset = g.offsets.get(tp).copied();
+        DescribeRow {
+            group: g.id.clone(),
+            topic: tp.topic.clone(),
+            partition: tp.partition,
+            current_offset,
+            log_end_offset,
+            lag: current_offset.map(|c| log_end_offset.saturating_sub(c)),
+            consumer_id: member.map(|m| m.member_id.clone()),
+            host: member.map(|m| m.host.clone()),
+            client_id: member.map(|m| m.client_id.clone()),
+        }
+    }
+}
+
+/// The address a consumer's connection comes from, as Kafka prints it (`/10.0.0.N`).
+fn host_of(consumer: ConsumerId) -> String {
+    format!("/10.0.0.{}", consumer.0 + 1)
 }

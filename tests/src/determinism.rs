@@ -5,7 +5,7 @@ use groupsim::{Duration, KeyMode, ProducerConfig, Sim, SimConfig, Stamped};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn run(seed: u64) -> Vec<Stamped> {
-    let mut sim = Sim::new(SimConfig { seed, ..SimConfig::default() });
+    let mut sim = Sim::new(SimConfig { seed, ..SimConfig::default() }).unwrap();
     sim.create_topic("orders", 6).unwrap();
     sim.add_producer(ProducerConfig {
         topic: "orders".into(),

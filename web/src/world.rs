@@ -7,7 +7,8 @@ pub const TOPIC: &str = "orders";
 
 /// Six partitions of `orders` and one keyed producer.
 pub fn initial(seed: u64) -> Sim {
-    let mut sim = Sim::new(SimConfig { seed, ..SimConfig::default() });
+    let mut sim =
+        Sim::new(SimConfig { seed, ..SimConfig::default() }).expect("default broker settings are valid");
     // Both commands use constant, valid input; an error here is a bug worth the panic banner.
     sim.create_topic(TOPIC, 6).expect("the initial topic is valid");
     sim.add_producer(ProducerConfig {

@@ -1,0 +1,196 @@
+//! Client and broker settings, with Kafka's names and defaults (reference §0). All times are in
+//! milliseconds of simulated time.
+
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assignor::AssignorName;
+use crate::error::SimError;
+
+/// When a consumer commits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "mode")]
+pub enum CommitMode {
+    /// `enable.auto.commit=true`: commit positions in `poll()` every `interval_ms`, before a
+    /// rebalance and on close.
+    Auto {
+        /// `auto.commit.interval.ms`.
+        interval_ms: u64,
+    },
+    /// `enable.auto.commit=false` with `commitSync()` after each processed batch.
+    AfterProcessing,
+}
+
+/// `auto.offset.reset`: where a partition with no committed offset starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OffsetReset {
+    /// The log-start offset.
+    Earliest,
+    /// The log-end offset (Kafka's default).
+    Latest,
+}
+
+/// A consumer's settings (`ConsumerConfig`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConsumerConfig {
+    /// `group.id`.
+    pub group_id: String,
+    /// `client.id`; empty means `consumer-<n>`, numbered in the order consumers are added.
+    pub client_id: String,
+    /// `group.instance.id`: set for a static member.
+    pub instance_id: Option<String>,
+    /// The topics it subscribes to.
+    pub topics: Vec<String>,
+    /// `session.timeout.ms` (45000).
+    pub session_timeout_ms: u64,
+    /// `heartbeat.interval.ms` (3000).
+    pub heartbeat_interval_ms: u64,
+    /// `max.poll.interval.ms` (300000), also the rebalance timeout.
+    pub max_poll_interval_ms: u64,
+    /// `max.poll.records` (500).
+    pub max_poll_records: u32,
+    /// `enable.auto.commit` and `auto.commit.interval.ms` (auto, 5000).
+    pub commit: CommitMode,
+    /// `auto.offset.reset` (latest).
+    pub auto_offset_reset: OffsetReset,
+    /// `partition.assignment.strategy`, in preference order. Kafka's default is `[range,
+    /// cooperative-sticky]`, which runs eager range; until cooperative-sticky exists here the
+    /// default is `[range]`, which behaves the same.
+    pub assignors: Vec<AssignorName>,
+    /// How long the application takes to process one record.
+    pub processing_ms_per_record: u64,
+}
+
+impl Default for ConsumerConfig {
+    fn default() -> Self {
+        ConsumerConfig {
+            group_id: String::from("group-a"),
+            client_id: String::new(),
+            instance_id: None,
+            topics: vec![String::from("orders")],
+            session_timeout_ms: 45_000,
+            heartbeat_interval_ms: 3_000,
+            max_poll_interval_ms: 300_000,
+            max_poll_records: 500,
+            commit: CommitMode::Auto { interval_ms: 5_000 },
+            auto_offset_reset: OffsetReset::Latest,
+            assignors: vec![AssignorName::Range],
+            processing_ms_per_record: 10,
+        }
+    }
+}
+
+impl ConsumerConfig {
+    /// Checks what Kafka's client checks before it starts (`ConsumerConfig`, `GroupRebalanceConfig`).
+    /// The broker's session-timeout range is checked by the coordinator, as in Kafka.
+    pub fn validate(&self) -> Result<(), SimError> {
+        let fail = |why| Err(SimError::InvalidSetting(why));
+        if self.group_id.is_empty() {
+            return fail("group.id must not be empty");
+        }
+        if self.topics.is_empty() {
+            return fail("a consumer must subscribe to at least one topic");
+        }
+        if self.heartbeat_interval_ms == 0 || self.heartbeat_interval_ms >= self.session_timeout_ms {
+            return fail("heartbeat.interval.ms must be above 0 and below session.timeout.ms");
+        }
+        if self.max_poll_interval_ms == 0 {
+            return fail("max.poll.interval.ms must be above 0");
+        }
+        if self.max_poll_records == 0 {
+            return fail("max.poll.records must be at least 1");
+        }
+        if let CommitMode::Auto { interval_ms: 0 } = self.commit {
+            return fail("auto.commit.interval.ms must be above 0");
+        }
+        if self.assignors.is_empty() {
+            return fail("partition.assignment.strategy must name at least one assignor");
+        }
+        if self.instance_id.as_deref() == Some("") {
+            return fail("group.instance.id must not be empty when set");
+        }
+        Ok(())
+    }
+}
+
+/// The group coordinator's broker settings (`GroupCoordinatorConfig`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BrokerConfig {
+    /// How many brokers the cluster has (1 or more); the coordinator is one of them.
+    pub brokers: u32,
+    /// `offsets.topic.num.partitions` (50).
+    pub offsets_topic_partitions: u32,
+    /// `group.initial.rebalance.delay.ms` (3000).
+    pub initial_rebalance_delay_ms: u64,
+    /// `group.min.session.timeout.ms` (6000).
+    pub min_session_timeout_ms: u64,
+    /// `group.max.session.timeout.ms` (1800000).
+    pub max_session_timeout_ms: u64,
+    /// One-way network latency between any client and broker.
+    pub network_latency_ms: u64,
+}
+
+impl Default for BrokerConfig {
+    fn default() -> Self {
+        BrokerConfig {
+            brokers: 3,
+            offsets_topic_partitions: 50,
+            initial_rebalance_delay_ms: 3_000,
+            min_session_timeout_ms: 6_000,
+            max_session_timeout_ms: 1_800_000,
+            network_latency_ms: 5,
+        }
+    }
+}
+
+impl BrokerConfig {
+    /// Checks the ranges.
+    pub fn validate(&self) -> Result<(), SimError> {
+        if self.brokers == 0 || self.offsets_topic_partitions == 0 {
+            return Err(SimError::InvalidSetting(
+                "brokers and offsets.topic.num.partitions must be at least 1",
+            ));
+        }
+        if self.min_session_timeout_ms > self.max_session_timeout_ms {
+            return Err(SimError::InvalidSetting(
+                "group.min.session.timeout.ms must not exceed group.max.session.timeout.ms",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Kafka's `Utils.abs(groupId.hashCode()) % offsets.topic.num.partitions`: the
+/// `__consumer_offsets` partition that holds a group (reference §0). `hashCode` is Java's
+/// `String.hashCode` over UTF-16 units; `Utils.abs(Integer.MIN_VALUE)` is 0.
+pub fn offsets_partition_for(group_id: &str, partitions: u32) -> u32 {
+    let hash = group_id.encode_utf16().fold(0i32, |h, unit| h.wrapping_mul(31).wrapping_add(i32::from(unit)));
+    let abs = if hash == i32::MIN { 0 } else { hash.unsigned_abs() };
+    abs % partitions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Java's `String.hashCode` is `s[0]*31^(n-1) + ... + s[n-1]` in wrapping `int`. The values
+    /// below come from that definition (a four-line port, run by hand). `"polygenelubricants"`
+    /// hashes to `Integer.MIN_VALUE`, whose `Utils.abs` is 0 (`Utils.java`).
+    #[test]
+    fn offsets_partition_follows_java_string_hash_code() {
+        assert_eq!(offsets_partition_for("", 50), 0);
+        assert_eq!(offsets_partition_for("polygenelubricants", 50), 0);
+        // "a".hashCode() = 97; "ab" = 97*31 + 98 = 3105.
+        assert_eq!(offsets_partition_for("a", 50), 97 % 50);
+        assert_eq!(offsets_partition_for("ab", 50), 3105 % 50);
+        // A negative hash: "consumer-group" = -1_738_392_088, abs % 50 = 38.
+        assert_eq!(offsets_partition_for("consumer-group", 50), 38);
+        assert_eq!(offsets_partition_for("group-a", 50), 293_427_347 % 50);
+    }
+}

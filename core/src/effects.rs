@@ -1,0 +1,78 @@
+//! What a handler asks the world to do. Handlers never touch the clock, the network or the agenda
+//! themselves: they push [`Effect`]s in order, and the world applies them (stateright's actors,
+//! quinn's `poll_*`).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::event::SimEvent;
+use crate::ids::{ConsumerId, ProducerId};
+use crate::protocol::{Request, Response};
+use crate::time::Instant;
+
+/// What a deadline on the world's agenda is for.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Due {
+    /// A producer's next record.
+    Produce(ProducerId),
+    /// A message arrives.
+    Deliver(u64),
+    /// A consumer's application thread: process the next record or poll.
+    Wake(ConsumerId),
+    /// A consumer's heartbeat thread.
+    Heartbeat(ConsumerId),
+    /// The coordinator's session (or new-member join) deadline for a member.
+    MemberExpiry {
+        /// The group.
+        group: String,
+        /// The member id.
+        member: String,
+    },
+    /// The initial-rebalance delay of a group going Empty → PreparingRebalance.
+    InitialRebalance(String),
+    /// The rebalance timeout of a join phase.
+    JoinTimeout(String),
+    /// The deadline for every member to SyncGroup after a join phase.
+    PendingSync(String),
+}
+
+/// One thing for the world to do.
+#[derive(Clone, Debug)]
+pub(crate) enum Effect {
+    /// Send a request from a consumer to its group's coordinator.
+    Request { from: ConsumerId, group: String, request: Request },
+    /// Send a response from a group's coordinator to a consumer.
+    Respond { to: ConsumerId, group: String, response: Response },
+    /// Schedule (or move) a deadline.
+    Set(Due, Instant),
+    /// Cancel a deadline.
+    Cancel(Due),
+    /// Record an event.
+    Emit(SimEvent),
+}
+
+/// The effects of one handler call, in order.
+#[derive(Debug, Default)]
+pub(crate) struct Effects(pub Vec<Effect>);
+
+impl Effects {
+    pub fn request(&mut self, from: ConsumerId, group: &str, request: Request) {
+        self.0.push(Effect::Request { from, group: group.into(), request });
+    }
+
+    pub fn respond(&mut self, to: ConsumerId, group: &str, response: Response) {
+        self.0.push(Effect::Respond { to, group: group.into(), response });
+    }
+
+    pub fn set(&mut self, due: Due, at: Instant) {
+        self.0.push(Effect::Set(due, at));
+    }
+
+    pub fn cancel(&mut self, due: Due) {
+        self.0.push(Effect::Cancel(due));
+    }
+
+    pub fn emit(&mut self, event: SimEvent) {
+        self.0.push(Effect::Emit(event));
+    }
+}

@@ -1,0 +1,185 @@
+//! The classic group coordinator (reference §1): one [`Group`] per `group.id`, driven by requests
+//! and timers, answering with responses, deadlines and events through [`Effects`].
+
+mod coordinator;
+mod state;
+
+use alloc::collections::BTreeMap;
+use alloc::string::String;
+use alloc::vec::Vec;
+pub(crate) use coordinator::Ctx;
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use state::GroupState;
+
+use crate::assignor::{AssignorName, TopicPartition};
+use crate::ids::ConsumerId;
+use crate::protocol::Subscription;
+use crate::rng::SimRng;
+use crate::time::Instant;
+
+/// Why a rebalance started.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "cause", rename_all = "kebab-case")]
+pub enum RebalanceCause {
+    /// A new member joined.
+    MemberJoined {
+        /// Its client id.
+        client_id: String,
+    },
+    /// A member sent LeaveGroup.
+    MemberLeft {
+        /// Its client id.
+        client_id: String,
+    },
+    /// A member's session timed out.
+    SessionTimeout {
+        /// Its client id.
+        client_id: String,
+    },
+    /// The leader rejoined (it does so when topic metadata changes) or a member's subscription
+    /// changed.
+    MetadataChanged {
+        /// Who rejoined.
+        client_id: String,
+    },
+    /// Members did not SyncGroup within the rebalance timeout.
+    SyncTimeout,
+}
+
+impl fmt::Display for RebalanceCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RebalanceCause::MemberJoined { client_id } => write!(f, "{client_id} joined"),
+            RebalanceCause::MemberLeft { client_id } => write!(f, "{client_id} left the group"),
+            RebalanceCause::SessionTimeout { client_id } => write!(f, "{client_id}'s session timed out"),
+            RebalanceCause::MetadataChanged { client_id } => {
+                write!(f, "{client_id} rejoined with new metadata")
+            }
+            RebalanceCause::SyncTimeout => f.write_str("members did not sync in time"),
+        }
+    }
+}
+
+/// Why the coordinator removed a member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RemovalReason {
+    /// It sent LeaveGroup.
+    Left,
+    /// No heartbeat within `session.timeout.ms`.
+    SessionTimeout,
+    /// A dynamic member that did not rejoin within the rebalance timeout.
+    DidNotRejoin,
+    /// It did not send SyncGroup within the rebalance timeout.
+    DidNotSync,
+    /// It never completed its first join (MEMBER_ID_REQUIRED round or the 5-minute new-member timeout).
+    JoinTimeout,
+}
+
+/// One member as the coordinator sees it (`ClassicGroupMember`).
+#[derive(Clone, Debug)]
+pub(crate) struct Member {
+    pub member_id: String,
+    pub instance_id: Option<String>,
+    pub client_id: String,
+    pub conn: ConsumerId,
+    pub session_timeout_ms: u64,
+    pub rebalance_timeout_ms: u64,
+    pub protocols: Vec<(AssignorName, Subscription)>,
+    /// Its JoinGroup is parked until the join phase completes.
+    pub awaiting_join: bool,
+    /// Its SyncGroup is parked until the leader's arrives.
+    pub awaiting_sync: bool,
+    /// It has not sent SyncGroup for the current generation yet.
+    pub pending_sync: bool,
+    /// Joined but not yet through a join phase (`isNew`).
+    pub is_new: bool,
+    pub assignment: Vec<TopicPartition>,
+}
+
+impl Member {
+    /// `hasSatisfiedHeartbeat`: new members can expire; members parked in a rebalance cannot.
+    fn has_satisfied_heartbeat(&self) -> bool {
+        !self.is_new && (self.awaiting_join || self.awaiting_sync)
+    }
+}
+
+/// An ongoing rebalance, from the moment it starts to the moment the group is Stable again.
+#[derive(Clone, Debug)]
+pub(crate) struct Rebalance {
+    pub cause: RebalanceCause,
+    pub started_at: Instant,
+    pub generation_before: i32,
+    /// Who owned what when it started (client ids).
+    pub before: BTreeMap<TopicPartition, String>,
+}
+
+/// A classic consumer group on its coordinator.
+#[derive(Clone, Debug)]
+pub(crate) struct Group {
+    pub id: String,
+    /// The broker that coordinates it.
+    pub coordinator: u32,
+    pub state: GroupState,
+    prev_state: GroupState,
+    pub generation: i32,
+    pub protocol: Option<AssignorName>,
+    pub leader: Option<String>,
+    /// In join order: the deterministic stand-in for Java's HashMap order (reference §9.1).
+    pub members: Vec<Member>,
+    /// Dynamic members told MEMBER_ID_REQUIRED that have not rejoined yet.
+    pending: Vec<String>,
+    new_member_added: bool,
+    initial_remaining_ms: u64,
+    /// Committed offsets: the next offset to consume, per partition.
+    pub offsets: BTreeMap<TopicPartition, u64>,
+    pub rebalance: Option<Rebalance>,
+    rng: SimRng,
+}
+
+impl Group {
+    pub fn new(id: String, coordinator: u32, rng: SimRng) -> Self {
+        Group {
+            id,
+            coordinator,
+            state: GroupState::Empty,
+            prev_state: GroupState::Empty,
+            generation: 0,
+            protocol: None,
+            leader: None,
+            members: Vec::new(),
+            pending: Vec::new(),
+            new_member_added: false,
+            initial_remaining_ms: 0,
+            offsets: BTreeMap::new(),
+            rebalance: None,
+            rng,
+        }
+    }
+
+    pub fn member(&self, member_id: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.member_id == member_id)
+    }
+
+    fn index_of(&self, member_id: &str) -> Option<usize> {
+        self.members.iter().position(|m| m.member_id == member_id)
+    }
+
+    /// `ClassicGroup.generateMemberId`: `<client or instance id>-<UUID>`, the UUID drawn from the
+    /// group's own random stream.
+    fn generate_member_id(&mut self, prefix: &str) -> String {
+        let (a, b) = (self.rng.next_u64(), self.rng.next_u64());
+        let hex = |v: u64, from: u32, len: u32| (v >> from) & ((1u64 << len) - 1);
+        alloc::format!(
+            "{prefix}-{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+            hex(a, 32, 32),
+            hex(a, 16, 16),
+            hex(a, 0, 12),
+            0x8000 | hex(b, 48, 14),
+            hex(b, 0, 48)
+        )
+    }
+}

@@ -1,0 +1,276 @@
+//! The classic group protocol's messages, as the simulated network carries them (reference §1).
+//! Protocol errors are values in responses, never `Err`.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assignor::{AssignorName, MemberSubscription, TopicPartition};
+
+/// Kafka's error codes that a classic group member can see (`Errors.java`, reference §1.7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// 0: success.
+    None,
+    /// 15: the group is dead or moved.
+    CoordinatorNotAvailable,
+    /// 22: the request's generation is not the group's.
+    IllegalGeneration,
+    /// 23: no assignor common to all members.
+    InconsistentGroupProtocol,
+    /// 25: the member id is not in the group.
+    UnknownMemberId,
+    /// 26: the session timeout is outside the broker's allowed range.
+    InvalidSessionTimeout,
+    /// 27: a rebalance is under way; rejoin.
+    RebalanceInProgress,
+    /// 79: the first JoinGroup of a dynamic member: retry with the returned member id.
+    MemberIdRequired,
+    /// 82: a newer member now holds this static instance id.
+    FencedInstanceId,
+}
+
+impl ErrorCode {
+    /// Kafka's numeric code.
+    pub fn code(self) -> i16 {
+        match self {
+            ErrorCode::None => 0,
+            ErrorCode::CoordinatorNotAvailable => 15,
+            ErrorCode::IllegalGeneration => 22,
+            ErrorCode::InconsistentGroupProtocol => 23,
+            ErrorCode::UnknownMemberId => 25,
+            ErrorCode::InvalidSessionTimeout => 26,
+            ErrorCode::RebalanceInProgress => 27,
+            ErrorCode::MemberIdRequired => 79,
+            ErrorCode::FencedInstanceId => 82,
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ErrorCode::None => "NONE",
+            ErrorCode::CoordinatorNotAvailable => "COORDINATOR_NOT_AVAILABLE",
+            ErrorCode::IllegalGeneration => "ILLEGAL_GENERATION",
+            ErrorCode::InconsistentGroupProtocol => "INCONSISTENT_GROUP_PROTOCOL",
+            ErrorCode::UnknownMemberId => "UNKNOWN_MEMBER_ID",
+            ErrorCode::InvalidSessionTimeout => "INVALID_SESSION_TIMEOUT",
+            ErrorCode::RebalanceInProgress => "REBALANCE_IN_PROGRESS",
+            ErrorCode::MemberIdRequired => "MEMBER_ID_REQUIRED",
+            ErrorCode::FencedInstanceId => "FENCED_INSTANCE_ID",
+        })
+    }
+}
+
+/// A member's subscription metadata for one protocol (`ConsumerProtocolSubscription` v2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscription {
+    /// Subscribed topics.
+    pub topics: Vec<String>,
+    /// Partitions owned now.
+    pub owned: Vec<TopicPartition>,
+    /// The generation those are from, -1 if none.
+    pub generation: i32,
+}
+
+/// A request from a consumer to its group's coordinator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "api")]
+pub enum Request {
+    /// Join (or rejoin) the group.
+    JoinGroup {
+        /// `""` on the first join.
+        member_id: String,
+        /// `group.instance.id`.
+        instance_id: Option<String>,
+        /// `session.timeout.ms`.
+        session_timeout_ms: u64,
+        /// `max.poll.interval.ms`, used as the rebalance timeout.
+        rebalance_timeout_ms: u64,
+        /// The assignors it supports, in preference order, with its subscription.
+        protocols: Vec<(AssignorName, Subscription)>,
+    },
+    /// Send (leader) or fetch (follower) the assignment of a generation.
+    SyncGroup {
+        /// The member id.
+        member_id: String,
+        /// `group.instance.id`.
+        instance_id: Option<String>,
+        /// The generation it joined.
+        generation: i32,
+        /// The leader's computed assignment; empty from followers.
+        assignments: Vec<(String, Vec<TopicPartition>)>,
+    },
+    /// "I am alive".
+    Heartbeat {
+        /// The member id.
+        member_id: String,
+        /// `group.instance.id`.
+        instance_id: Option<String>,
+        /// Its generation.
+        generation: i32,
+    },
+    /// Leave the group now (dynamic members only).
+    LeaveGroup {
+        /// The member id.
+        member_id: String,
+    },
+    /// Commit positions.
+    OffsetCommit {
+        /// The member id.
+        member_id: String,
+        /// `group.instance.id`.
+        instance_id: Option<String>,
+        /// Its generation.
+        generation: i32,
+        /// The next offset to consume, per partition.
+        offsets: Vec<(TopicPartition, u64)>,
+    },
+    /// Read committed offsets.
+    OffsetFetch {
+        /// Which partitions.
+        partitions: Vec<TopicPartition>,
+    },
+}
+
+/// A coordinator's answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "api")]
+pub enum Response {
+    /// The end of the join phase (or an error).
+    JoinGroup {
+        /// The error, or `None`.
+        error: ErrorCode,
+        /// The new generation.
+        generation: i32,
+        /// The chosen assignor.
+        protocol: Option<AssignorName>,
+        /// The leader's member id.
+        leader: String,
+        /// This member's id (also on MEMBER_ID_REQUIRED).
+        member_id: String,
+        /// Every member's subscription, for the leader only.
+        members: Vec<MemberSubscription>,
+    },
+    /// This member's assignment.
+    SyncGroup {
+        /// The error, or `None`.
+        error: ErrorCode,
+        /// The partitions.
+        assignment: Vec<TopicPartition>,
+    },
+    /// Heartbeat result.
+    Heartbeat {
+        /// The error, or `None`.
+        error: ErrorCode,
+    },
+    /// LeaveGroup result.
+    LeaveGroup {
+        /// The error, or `None`.
+        error: ErrorCode,
+    },
+    /// OffsetCommit result.
+    OffsetCommit {
+        /// The error, or `None`.
+        error: ErrorCode,
+        /// What was committed (echoed for the client's bookkeeping).
+        offsets: Vec<(TopicPartition, u64)>,
+    },
+    /// Committed offsets; `None` where the group has none (Kafka's -1).
+    OffsetFetch {
+        /// Per partition.
+        offsets: Vec<(TopicPartition, Option<u64>)>,
+    },
+}
+
+impl Request {
+    /// The API's name.
+    pub fn api(&self) -> &'static str {
+        match self {
+            Request::JoinGroup { .. } => "JoinGroup",
+            Request::SyncGroup { .. } => "SyncGroup",
+            Request::Heartbeat { .. } => "Heartbeat",
+            Request::LeaveGroup { .. } => "LeaveGroup",
+            Request::OffsetCommit { .. } => "OffsetCommit",
+            Request::OffsetFetch { .. } => "OffsetFetch",
+        }
+    }
+}
+
+impl Response {
+    /// The API's name.
+    pub fn api(&self) -> &'static str {
+        match self {
+            Response::JoinGroup { .. } => "JoinGroup",
+            Response::SyncGroup { .. } => "SyncGroup",
+            Response::Heartbeat { .. } => "Heartbeat",
+            Response::LeaveGroup { .. } => "LeaveGroup",
+            Response::OffsetCommit { .. } => "OffsetCommit",
+            Response::OffsetFetch { .. } => "OffsetFetch",
+        }
+    }
+
+    /// The error it carries (`None` for OffsetFetch).
+    pub fn error(&self) -> ErrorCode {
+        match self {
+            Response::JoinGroup { error, .. }
+            | Response::SyncGroup { error, .. }
+            | Response::Heartbeat { error }
+            | Response::LeaveGroup { error }
+            | Response::OffsetCommit { error, .. } => *error,
+            Response::OffsetFetch { .. } => ErrorCode::None,
+        }
+    }
+}
+
+/// A one-line summary for the event log.
+impl fmt::Display for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Request::JoinGroup { member_id, protocols, .. } => {
+                let names: Vec<&str> = protocols.iter().map(|(a, _)| a.protocol_name()).collect();
+                write!(f, "JoinGroup(member={}, protocols=[{}])", or_empty(member_id), names.join(","))
+            }
+            Request::SyncGroup { generation, assignments, .. } => {
+                write!(
+                    f,
+                    "SyncGroup(gen {generation}{})",
+                    if assignments.is_empty() { "" } else { ", with assignment" }
+                )
+            }
+            Request::Heartbeat { generation, .. } => write!(f, "Heartbeat(gen {generation})"),
+            Request::LeaveGroup { member_id } => write!(f, "LeaveGroup(member={member_id})"),
+            Request::OffsetCommit { generation, offsets, .. } => {
+                write!(f, "OffsetCommit(gen {generation}, {} partitions)", offsets.len())
+            }
+            Request::OffsetFetch { partitions } => write!(f, "OffsetFetch({} partitions)", partitions.len()),
+        }
+    }
+}
+
+/// A one-line summary for the event log.
+impl fmt::Display for Response {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Response::JoinGroup { error: ErrorCode::None, generation, leader, member_id, .. } => {
+                let role = if leader == member_id { "leader" } else { "follower" };
+                write!(f, "JoinGroup response: gen {generation}, {role}")
+            }
+            Response::SyncGroup { error: ErrorCode::None, assignment } => {
+                write!(f, "SyncGroup response: {} partitions", assignment.len())
+            }
+            Response::OffsetFetch { offsets } => {
+                write!(f, "OffsetFetch response: {} partitions", offsets.len())
+            }
+            other => write!(f, "{} response: {}", other.api(), other.error()),
+        }
+    }
+}
+
+fn or_empty(s: &str) -> &str {
+    if s.is_empty() { "\"\"" } else { s }
+}
