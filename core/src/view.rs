@@ -183,6 +183,8 @@ pub struct ConsumerView {
     pub client_id: String,
     /// `group.id`.
     pub group: String,
+    /// The topics it subscribes to.
+    pub subscribed: Vec<String>,
     /// Running, closed, killed or failed.
     pub life: Life,
     /// Its membership state.
@@ -262,6 +264,7 @@ impl Sim {
                     id: c.id,
                     client_id: c.config.client_id.clone(),
                     group: c.config.group_id.clone(),
+                    subscribed: c.config.topics.clone(),
                     life: c.life,
                     state: c.state,
                     member_id: c.member_id.clone(),

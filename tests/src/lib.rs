@@ -17,4 +17,6 @@ mod conformance_round_robin;
 #[cfg(test)]
 mod determinism;
 #[cfg(test)]
+mod scenario_group;
+#[cfg(test)]
 mod support;

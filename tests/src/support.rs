@@ -14,3 +14,89 @@ pub fn assigned(assignment: &Assignment, member: &str) -> Vec<String> {
     let list = assignment.get(member).unwrap_or_else(|| panic!("{member} is missing from {assignment:?}"));
     list.iter().map(ToString::to_string).collect()
 }
+
+use groupsim::{
+    ConsumerConfig, ConsumerId, Duration, Instant, InvariantChecker, KeyMode, ProducerConfig, Sim, SimConfig,
+    SimEvent, Stamped,
+};
+
+/// A world under test: every step's events are kept and every invariant is checked after each step.
+pub struct Run {
+    pub sim: Sim,
+    pub log: Vec<Stamped>,
+    pub checker: InvariantChecker,
+}
+
+impl Run {
+    /// `orders` with `partitions` partitions and one keyed producer at `rate` records/s.
+    pub fn new(seed: u64, partitions: u32, rate: u32) -> Run {
+        let mut sim = Sim::new(SimConfig { seed, ..SimConfig::default() }).unwrap();
+        sim.create_topic("orders", partitions).unwrap();
+        if rate > 0 {
+            let key_mode = KeyMode::Keyed { key_space: 64 };
+            sim.add_producer(ProducerConfig { topic: "orders".into(), rate_per_sec: rate, key_mode })
+                .unwrap();
+        }
+        let mut run = Run { sim, log: Vec::new(), checker: InvariantChecker::default() };
+        run.drain();
+        run
+    }
+
+    pub fn consumer(&mut self, config: ConsumerConfig) -> ConsumerId {
+        let id = self.sim.add_consumer(config).unwrap();
+        self.drain();
+        id
+    }
+
+    /// Steps to `t` seconds, checking the invariants after every step.
+    pub fn until_secs(&mut self, t: u64) {
+        let until = Instant::from_millis(t * 1000);
+        while self.sim.next_deadline().is_some_and(|d| d <= until) {
+            self.sim.step();
+            self.drain();
+            self.checker.check_view(&self.sim.view());
+        }
+        self.sim.advance(until - self.sim.now());
+        self.drain();
+    }
+
+    pub fn drain(&mut self) {
+        while let Some(e) = self.sim.poll_event() {
+            self.checker.observe(&e);
+            self.log.push(e);
+        }
+    }
+
+    /// The events matching `f`, with their times, from `since` on.
+    pub fn events<'a>(
+        &'a self,
+        since: Instant,
+        f: impl Fn(&SimEvent) -> bool + 'a,
+    ) -> impl Iterator<Item = &'a Stamped> {
+        self.log.iter().filter(move |e| e.at >= since && f(&e.event))
+    }
+
+    pub fn assert_invariants_held(&self) {
+        assert_eq!(self.checker.violations(), [], "invariants broke");
+    }
+
+    /// A consumer's assigned partitions as `orders-N` strings.
+    pub fn assignment(&self, id: ConsumerId) -> Vec<String> {
+        let view = self.sim.view();
+        let c = view.consumers.iter().find(|c| c.id == id).unwrap();
+        c.assignment.iter().map(|(tp, _)| tp.to_string()).collect()
+    }
+}
+
+/// Kafka's default consumer in `group`, earliest reset so every record counts.
+pub fn member(group: &str) -> ConsumerConfig {
+    ConsumerConfig { group_id: group.into(), ..ConsumerConfig::default() }
+}
+
+pub fn secs(s: u64) -> Instant {
+    Instant::from_millis(s * 1000)
+}
+
+pub fn ms(m: u64) -> Duration {
+    Duration::from_millis(m)
+}

@@ -1,0 +1,220 @@
+//! The invariants a faithful run keeps, as a checker that tests and the UI run after every step.
+//! It reads only events and views, never the world's internals, so it checks the simulation from
+//! the outside.
+//!
+//! ```
+//! use groupsim::{InvariantChecker, Sim, SimConfig};
+//!
+//! let mut sim = Sim::new(SimConfig::default())?;
+//! let mut checker = InvariantChecker::default();
+//! while let Some(_) = sim.step().filter(|t| t.as_millis() < 10_000) {
+//!     while let Some(e) = sim.poll_event() {
+//!         checker.observe(&e);
+//!     }
+//!     checker.check_view(&sim.view());
+//! }
+//! assert!(checker.violations().is_empty());
+//! # Ok::<(), groupsim::SimError>(())
+//! ```
+
+use alloc::collections::{BTreeMap, BTreeSet};
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assignor::TopicPartition;
+use crate::consumer::{Life, MemberState};
+use crate::event::{SimEvent, Stamped};
+use crate::ids::ConsumerId;
+use crate::time::Instant;
+use crate::view::SimView;
+
+/// A named property of every run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Invariant {
+    /// Always: within one generation of a group, no partition is owned by two consumers.
+    OneOwnerPerGeneration,
+    /// Always: a group's committed offset for a partition never goes backwards.
+    CommitsNeverGoBackwards,
+    /// Always: a group processes each partition's records in order without skipping any, except
+    /// where `auto.offset.reset` moved the position on purpose (no loss).
+    NoSkippedRecords,
+    /// Always: a record is processed twice by a group only if one of its two processors failed
+    /// without a graceful close: a crash (the new owner redoes what was not committed), lost
+    /// partitions, a poll timeout, or a cut link (a zombie redoes what the new owner did).
+    DuplicatesOnlyAfterFailure,
+}
+
+impl Invariant {
+    /// Every invariant, for listing.
+    pub const ALL: [Invariant; 4] = [
+        Invariant::OneOwnerPerGeneration,
+        Invariant::CommitsNeverGoBackwards,
+        Invariant::NoSkippedRecords,
+        Invariant::DuplicatesOnlyAfterFailure,
+    ];
+
+    /// A one-line statement of the property.
+    pub fn statement(self) -> &'static str {
+        match self {
+            Invariant::OneOwnerPerGeneration => "within a generation, every partition has at most one owner",
+            Invariant::CommitsNeverGoBackwards => "committed offsets never go backwards",
+            Invariant::NoSkippedRecords => "no record is skipped (no loss)",
+            Invariant::DuplicatesOnlyAfterFailure => {
+                "records are processed twice only around a non-graceful failure"
+            }
+        }
+    }
+}
+
+impl fmt::Display for Invariant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.statement())
+    }
+}
+
+/// A broken invariant and the moment it broke.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Violation {
+    /// When.
+    pub at: Instant,
+    /// Which.
+    pub invariant: Invariant,
+    /// What exactly.
+    pub detail: String,
+}
+
+/// Watches events and views and records every violation.
+#[derive(Clone, Debug, Default)]
+pub struct InvariantChecker {
+    now: Instant,
+    group_of: BTreeMap<ConsumerId, String>,
+    committed: BTreeMap<(String, TopicPartition), u64>,
+    /// The offset after the last record each group processed, per partition.
+    processed: BTreeMap<(String, TopicPartition), u64>,
+    /// Positions moved by `auto.offset.reset`: the next record there may jump ahead.
+    reset: BTreeSet<(String, TopicPartition)>,
+    failed: BTreeSet<ConsumerId>,
+    violations: Vec<Violation>,
+}
+
+impl InvariantChecker {
+    /// Checks one event.
+    pub fn observe(&mut self, stamped: &Stamped) {
+        self.now = stamped.at;
+        match &stamped.event {
+            SimEvent::ConsumerAdded { consumer, group, .. } => {
+                self.group_of.insert(*consumer, group.clone());
+            }
+            SimEvent::ConsumerKilled { consumer, .. }
+            | SimEvent::PartitionsLost { consumer, .. }
+            | SimEvent::PollTimeout { consumer }
+            | SimEvent::ConsumerFailed { consumer, .. }
+            | SimEvent::LinkChanged { consumer, cut: true } => {
+                self.failed.insert(*consumer);
+            }
+            SimEvent::PositionSet { consumer, partition, committed: false, .. }
+            | SimEvent::PositionReset { consumer, partition, .. } => {
+                if let Some(group) = self.group_of.get(consumer) {
+                    self.reset.insert((group.clone(), partition.clone()));
+                }
+            }
+            SimEvent::Committed { group, partition, offset, .. } => {
+                let key = (group.clone(), partition.clone());
+                if let Some(&before) = self.committed.get(&key)
+                    && *offset < before
+                {
+                    self.violate(
+                        Invariant::CommitsNeverGoBackwards,
+                        format!("{group} committed {partition} = {offset} after {before}"),
+                    );
+                }
+                self.committed.insert(key, *offset);
+            }
+            SimEvent::Consumed { group, consumer, partition, offset } => {
+                let key = (group.clone(), partition.clone());
+                let reset = self.reset.remove(&key);
+                match self.processed.get(&key) {
+                    Some(&next) if *offset > next && !reset => self.violate(
+                        Invariant::NoSkippedRecords,
+                        format!(
+                            "{group} skipped {partition} offsets {next}..{offset} ({consumer} jumped ahead)"
+                        ),
+                    ),
+                    _ => {}
+                }
+                let next = self.processed.entry(key).or_insert(0);
+                *next = (*next).max(offset + 1);
+            }
+            SimEvent::Duplicate { group, partition, offset, first, again }
+                if !self.failed.contains(first) && !self.failed.contains(again) =>
+            {
+                self.violate(
+                    Invariant::DuplicatesOnlyAfterFailure,
+                    format!("{group}: {partition}@{offset} processed by {first} and again by {again}; neither failed"),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// Checks a snapshot: one owner per partition within each group's generation.
+    pub fn check_view(&mut self, view: &SimView) {
+        self.now = view.now;
+        let mut owners: BTreeMap<(&str, i32, &TopicPartition), ConsumerId> = BTreeMap::new();
+        let mut found = Vec::new();
+        for c in &view.consumers {
+            if c.life != Life::Running
+                || !matches!(c.state, MemberState::Stable | MemberState::CompletingRebalance)
+            {
+                continue;
+            }
+            for (tp, _) in &c.assignment {
+                if let Some(other) = owners.insert((&c.group, c.generation, tp), c.id) {
+                    found.push(format!(
+                        "{tp} owned by {other} and {} in {} generation {}",
+                        c.id, c.group, c.generation
+                    ));
+                }
+            }
+        }
+        for detail in found {
+            self.violate(Invariant::OneOwnerPerGeneration, detail);
+        }
+    }
+
+    /// The partitions where a group that has a running member subscribed has not yet processed
+    /// up to the log end: empty once every record has been processed ("eventually, no loss").
+    pub fn unprocessed(&self, view: &SimView) -> Vec<(String, TopicPartition, u64)> {
+        let mut behind = Vec::new();
+        let groups: BTreeSet<(&str, &str)> = view
+            .consumers
+            .iter()
+            .filter(|c| c.life == Life::Running)
+            .flat_map(|c| c.subscribed.iter().map(move |t| (c.group.as_str(), t.as_str())))
+            .collect();
+        for (group, topic) in groups {
+            let Some(t) = view.topics.iter().find(|t| t.name == topic) else { continue };
+            for p in &t.partitions {
+                let tp = TopicPartition::new(topic, p.id);
+                let done = self.processed.get(&(group.into(), tp.clone())).copied().unwrap_or(0);
+                if done < p.log_end_offset {
+                    behind.push((group.into(), tp, p.log_end_offset - done));
+                }
+            }
+        }
+        behind
+    }
+
+    /// Every violation so far, oldest first.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    fn violate(&mut self, invariant: Invariant, detail: String) {
+        self.violations.push(Violation { at: self.now, invariant, detail });
+    }
+}
