@@ -48,6 +48,7 @@ pub mod partitioner;
 mod producer;
 pub mod protocol;
 mod rng;
+mod scenario;
 mod sim;
 mod time;
 mod view;
@@ -64,6 +65,7 @@ pub use net::{Endpoint, Payload};
 pub use partitioner::KeyMode;
 pub use producer::{MAX_RATE, ProducerConfig};
 pub use rng::SimRng;
+pub use scenario::{Command, MAX_STEPS, Scenario, ScenarioError, TimedCommand};
 pub use sim::{EVENT_BUFFER, MAX_PARTITIONS, Sim, SimConfig};
 pub use time::{Duration, Instant};
 pub use view::{

@@ -17,6 +17,8 @@ mod conformance_round_robin;
 #[cfg(test)]
 mod determinism;
 #[cfg(test)]
+mod property;
+#[cfg(test)]
 mod scenario_group;
 #[cfg(test)]
 mod support;

@@ -16,8 +16,8 @@ pub fn assigned(assignment: &Assignment, member: &str) -> Vec<String> {
 }
 
 use groupsim::{
-    ConsumerConfig, ConsumerId, Duration, Instant, InvariantChecker, KeyMode, ProducerConfig, Sim, SimConfig,
-    SimEvent, Stamped,
+    ConsumerConfig, ConsumerId, Instant, InvariantChecker, KeyMode, ProducerConfig, Sim, SimConfig, SimEvent,
+    Stamped,
 };
 
 /// A world under test: every step's events are kept and every invariant is checked after each step.
@@ -28,6 +28,11 @@ pub struct Run {
 }
 
 impl Run {
+    /// An empty world.
+    pub fn empty(config: SimConfig) -> Run {
+        Run { sim: Sim::new(config).unwrap(), log: Vec::new(), checker: InvariantChecker::default() }
+    }
+
     /// `orders` with `partitions` partitions and one keyed producer at `rate` records/s.
     pub fn new(seed: u64, partitions: u32, rate: u32) -> Run {
         let mut sim = Sim::new(SimConfig { seed, ..SimConfig::default() }).unwrap();
@@ -50,7 +55,11 @@ impl Run {
 
     /// Steps to `t` seconds, checking the invariants after every step.
     pub fn until_secs(&mut self, t: u64) {
-        let until = Instant::from_millis(t * 1000);
+        self.until(Instant::from_millis(t * 1000));
+    }
+
+    /// Steps to `until`, checking the invariants after every step.
+    pub fn until(&mut self, until: Instant) {
         while self.sim.next_deadline().is_some_and(|d| d <= until) {
             self.sim.step();
             self.drain();
@@ -95,8 +104,4 @@ pub fn member(group: &str) -> ConsumerConfig {
 
 pub fn secs(s: u64) -> Instant {
     Instant::from_millis(s * 1000)
-}
-
-pub fn ms(m: u64) -> Duration {
-    Duration::from_millis(m)
 }
