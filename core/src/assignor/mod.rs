@@ -141,7 +141,26 @@ pub(crate) fn member_order(a: &MemberSubscription, b: &MemberSubscription) -> Or
     }
 }
 
-/// An assignment with every member present and nothing assigned.
-pub(crate) fn empty_assignment(members: &[MemberSubscription]) -> Assignment {
-    members.iter().map(|m| (m.member_id.clone(), Vec::new())).collect()
+/// The members sorted in member order, and for each topic in `topics` which of them (by index
+/// in that order) subscribe to it. Built once per assignment so the loops never search lists.
+pub(crate) fn subscribers<'a>(
+    topics: &'a BTreeMap<String, u32>,
+    members: &'a [MemberSubscription],
+) -> (Vec<&'a MemberSubscription>, BTreeMap<&'a str, Vec<bool>>) {
+    let mut sorted: Vec<&MemberSubscription> = members.iter().collect();
+    sorted.sort_by(|a, b| member_order(a, b));
+    let mut by_topic: BTreeMap<&str, Vec<bool>> = BTreeMap::new();
+    for (i, m) in sorted.iter().enumerate() {
+        for t in &m.topics {
+            if let Some((name, _)) = topics.get_key_value(t.as_str()) {
+                by_topic.entry(name.as_str()).or_insert_with(|| alloc::vec![false; sorted.len()])[i] = true;
+            }
+        }
+    }
+    (sorted, by_topic)
+}
+
+/// The assignment from one list per member, in the sorted order [`subscribers`] returned.
+pub(crate) fn collect(sorted: &[&MemberSubscription], lists: Vec<Vec<TopicPartition>>) -> Assignment {
+    sorted.iter().zip(lists).map(|(m, list)| (m.member_id.clone(), list)).collect()
 }

@@ -4,29 +4,25 @@ use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{Assignment, MemberSubscription, TopicPartition, empty_assignment, member_order};
+use super::{Assignment, MemberSubscription, TopicPartition, collect, subscribers};
 
 /// For each topic, the subscribed members in member order take contiguous ranges: the first
 /// `P mod C` get `⌈P/C⌉` partitions, the rest `⌊P/C⌋`.
 pub fn range(topics: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
-    let mut assignment = empty_assignment(members);
-    let mut sorted: Vec<&MemberSubscription> = members.iter().collect();
-    sorted.sort_by(|a, b| member_order(a, b));
-    for (topic, &count) in topics {
-        let consumers: Vec<&&MemberSubscription> =
-            sorted.iter().filter(|m| m.topics.contains(topic)).collect();
-        if consumers.is_empty() || count == 0 {
-            continue;
-        }
+    let (sorted, by_topic) = subscribers(topics, members);
+    let mut lists: Vec<Vec<TopicPartition>> = sorted.iter().map(|_| Vec::new()).collect();
+    for (topic, subscribed) in by_topic {
+        let count = topics[topic];
+        let consumers: Vec<usize> = (0..sorted.len()).filter(|&i| subscribed[i]).collect();
         let n = consumers.len() as u32;
         let (per, extra) = (count / n, count % n);
-        for (i, member) in consumers.iter().enumerate() {
+        for (i, &member) in consumers.iter().enumerate() {
             let i = i as u32;
             let start = per * i + i.min(extra);
             let len = per + u32::from(i < extra);
-            let list = assignment.entry(member.member_id.clone()).or_default();
-            list.extend((start..start + len).map(|p| TopicPartition { topic: topic.clone(), partition: p }));
+            lists[member]
+                .extend((start..start + len).map(|p| TopicPartition { topic: topic.into(), partition: p }));
         }
     }
-    assignment
+    collect(&sorted, lists)
 }

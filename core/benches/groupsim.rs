@@ -1,0 +1,130 @@
+//! The performance targets of the issues, measured: `cargo bench -p groupsim`.
+//! Prints one line per measurement; BENCHMARKS.md records the numbers with this command.
+
+// A global allocator needs `unsafe`; it only forwards to `System` and counts bytes.
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicIsize, Ordering};
+use std::time::Instant as WallClock;
+
+use groupsim::assignor::{AssignorName, MemberSubscription, assign};
+use groupsim::{CommitMode, ConsumerConfig, Duration, KeyMode, ProducerConfig, Sim, SimConfig};
+
+/// Counts live heap bytes so memory can be compared across virtual hours.
+struct Counting;
+
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The median of `runs` timings of `f`, in milliseconds.
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = WallClock::now();
+            f();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+/// Kafka's large case (AbstractStickyAssignorTest.testLargeAssignmentAndGroupWithUniformSubscription):
+/// 500 topics × 2,000 partitions, 2,000 consumers subscribed to all of them.
+fn large_assignment() {
+    let topics: BTreeMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
+    let names: Vec<&str> = topics.keys().map(String::as_str).collect();
+    let members: Vec<MemberSubscription> =
+        (0..2000).map(|c| MemberSubscription::new(&format!("c{c:04}"), names.iter().copied())).collect();
+    for name in [AssignorName::Range, AssignorName::RoundRobin] {
+        let mut total = 0;
+        let ms = median_ms(5, || total = assign(name, &topics, &members).values().map(Vec::len).sum());
+        assert_eq!(total, 1_000_000);
+        println!("assign {name:<10} 1,000,000 partitions, 2,000 members: {ms:>8.1} ms (median of 5)");
+    }
+}
+
+/// 1 topic × 12 partitions, 3 producers at 100 records/s, 6 consumers with auto-commit.
+fn busy_world() -> Sim {
+    let mut sim = Sim::new(SimConfig::default()).expect("valid");
+    sim.create_topic("orders", 12).expect("valid");
+    for _ in 0..3 {
+        let config = ProducerConfig {
+            topic: "orders".into(),
+            rate_per_sec: 100,
+            key_mode: KeyMode::Keyed { key_space: 1000 },
+        };
+        sim.add_producer(config).expect("valid");
+    }
+    for _ in 0..6 {
+        let config = ConsumerConfig {
+            commit: CommitMode::Auto { interval_ms: 5_000 },
+            processing_ms_per_record: 1,
+            ..ConsumerConfig::default()
+        };
+        sim.add_consumer(config).expect("valid");
+    }
+    sim
+}
+
+/// Advances `hours` of virtual time a second at a time, draining events as the UI does.
+fn run_hours(sim: &mut Sim, hours: u64) -> u64 {
+    let mut events = 0;
+    for _ in 0..hours * 3600 {
+        sim.advance(Duration::from_secs(1));
+        while sim.poll_event().is_some() {
+            events += 1;
+        }
+    }
+    events
+}
+
+fn one_virtual_hour() {
+    let mut events = 0;
+    let ms = median_ms(3, || {
+        let mut sim = busy_world();
+        events = run_hours(&mut sim, 1);
+    });
+    println!(
+        "one virtual hour (12 partitions, 3×100 rec/s, 6 consumers): {ms:>8.1} ms (median of 3), {events} events"
+    );
+}
+
+fn memory_stays_flat() {
+    let mut sim = busy_world();
+    run_hours(&mut sim, 1);
+    let after_1h = LIVE.load(Ordering::Relaxed);
+    run_hours(&mut sim, 23);
+    let after_24h = LIVE.load(Ordering::Relaxed);
+    println!("live heap after 1 h: {} KiB; after 24 h: {} KiB", after_1h / 1024, after_24h / 1024);
+    assert!(after_24h <= after_1h + after_1h / 20, "memory grew by more than 5%");
+}
+
+fn main() {
+    let only = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let want = |name: &str| only.as_deref().is_none_or(|o| name.contains(o));
+    if want("assign") {
+        large_assignment();
+    }
+    if want("hour") {
+        one_virtual_hour();
+    }
+    if want("memory") {
+        memory_stays_flat();
+    }
+}
