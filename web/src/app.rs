@@ -1,10 +1,11 @@
 //! The root component: owns the simulation and the timer that drives it.
 
 use gloo_timers::callback::Interval;
-use groupsim::{Duration, Sim};
+use groupsim::{Command, Duration, Sim};
 use yew::prelude::*;
 
-use crate::components::{Controls, TopicPanel};
+use crate::components::{Controls, GroupPanel, TopicPanel};
+use crate::owners::Owners;
 use crate::world;
 
 /// Wall-clock milliseconds between ticks while playing.
@@ -38,6 +39,10 @@ pub enum Msg {
     Pause,
     /// Process the next scheduled thing and stop.
     Step,
+    /// Move virtual time forward by this many seconds at once.
+    Skip(u64),
+    /// Do something to the world.
+    Command(Command),
 }
 
 /// The playground.
@@ -45,6 +50,8 @@ pub enum Msg {
 pub struct App {
     sim: Sim,
     timer: Option<Interval>,
+    /// The last refused command's reason, shown until the next command.
+    error: Option<String>,
 }
 
 impl Component for App {
@@ -52,7 +59,7 @@ impl Component for App {
     type Properties = AppProps;
 
     fn create(ctx: &Context<Self>) -> Self {
-        let mut app = App { sim: world::initial(ctx.props().seed), timer: None };
+        let mut app = App { sim: world::initial(ctx.props().seed), timer: None, error: None };
         if ctx.props().autoplay {
             app.play(ctx);
         }
@@ -68,6 +75,11 @@ impl Component for App {
             Msg::Step => {
                 self.timer = None;
                 self.sim.step();
+            }
+            Msg::Skip(seconds) => self.sim.advance(Duration::from_secs(seconds)),
+            // A refused command changes nothing in the world; say why next to the controls.
+            Msg::Command(command) => {
+                self.error = self.sim.apply_command(&command).err().map(|e| e.to_string())
             }
         }
         // The app reads views, not events, for now; drain so the buffer stays small.
@@ -89,9 +101,24 @@ impl Component for App {
                         on_play={link.callback(|_| Msg::Play)}
                         on_pause={link.callback(|_| Msg::Pause)}
                         on_step={link.callback(|_| Msg::Step)}
+                        on_skip={link.callback(Msg::Skip)}
                     />
                 </header>
-                { for view.topics.into_iter().map(|topic| html! { <TopicPanel {topic} /> }) }
+                if let Some(error) = &self.error {
+                    <p class="error" role="alert">{ error }</p>
+                }
+                <div class="columns">
+                    { for view.topics.iter().map(|topic| html! {
+                        <TopicPanel topic={topic.clone()} owners={Owners::of(&view, world::GROUP)} />
+                    }) }
+                    { for view.groups.iter().map(|group| html! {
+                        <GroupPanel
+                            group={group.clone()}
+                            consumers={view.consumers.iter().filter(|c| c.group == group.id).cloned().collect::<Vec<_>>()}
+                            on_command={link.callback(Msg::Command)}
+                        />
+                    }) }
+                </div>
             </main>
         }
     }

@@ -5,6 +5,7 @@
 
 mod app;
 mod components;
+mod owners;
 mod panic;
 mod world;
 

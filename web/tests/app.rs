@@ -46,17 +46,90 @@ async fn shows_one_lane_per_partition_at_time_zero() {
 }
 
 #[wasm_bindgen_test]
-async fn stepping_appends_records_and_the_log_end_offsets_climb() {
+async fn advancing_ten_seconds_appends_sixty_records() {
     let root = mount(1).await;
-    let step = button(&root, "Step to the next event");
-    for _ in 0..12 {
-        step.click();
-        settle().await;
-    }
-    // The producer writes 6 records/s, one per step: 12 steps are 12 records at t = 2 s.
-    assert_eq!(total_log_end(&root), 12);
-    assert_eq!(text_of(&root, ".clock"), ["t = 2.000s"]);
+    click(&root, "Advance 10 seconds").await;
+    // The producer writes 6 records/s: 10 virtual seconds are 60 records.
+    assert_eq!(total_log_end(&root), 60);
+    assert_eq!(text_of(&root, ".clock"), ["t = 10.000s"]);
     assert!(!text_of(&root, ".record").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn stepping_moves_the_clock_to_the_next_event() {
+    let root = mount(1).await;
+    // First step: at t = 0 the three consumers poll and send JoinGroup.
+    click(&root, "Step to the next event").await;
+    assert_eq!(text_of(&root, ".clock"), ["t = 0.000s"]);
+    // Second step: the JoinGroups arrive one 5 ms network hop later.
+    click(&root, "Step to the next event").await;
+    assert_eq!(text_of(&root, ".clock"), ["t = 0.005s"]);
+}
+
+/// Chips per member card, in card order.
+fn chips_per_member(root: &Element) -> Vec<usize> {
+    let cards = root.query_selector_all(".member").unwrap();
+    (0..cards.length())
+        .filter_map(|i| cards.item(i))
+        .map(|n| {
+            wasm_bindgen::JsCast::dyn_into::<Element>(n)
+                .unwrap()
+                .query_selector_all(".chip")
+                .unwrap()
+                .length() as usize
+        })
+        .collect()
+}
+
+async fn click(root: &Element, label: &str) {
+    button(root, label).click();
+    settle().await;
+}
+
+async fn advance(root: &Element, seconds: u64) {
+    for _ in 0..seconds / 10 {
+        click(root, "Advance 10 seconds").await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_group_forms_and_an_added_consumer_splits_the_partitions() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    assert_eq!(text_of(&root, ".badge"), ["Stable"]);
+    assert_eq!(chips_per_member(&root), [2, 2, 2]);
+    click(&root, "Add consumer").await;
+    advance(&root, 10).await;
+    assert_eq!(text_of(&root, ".generation"), ["2"]);
+    assert_eq!(chips_per_member(&root), [2, 2, 1, 1]);
+}
+
+#[wasm_bindgen_test]
+async fn a_killed_consumer_keeps_its_partitions_until_the_session_timeout() {
+    let root = mount(1).await;
+    advance(&root, 20).await;
+    click(&root, "Kill consumer-2").await;
+    advance(&root, 40).await;
+    // 40 virtual seconds later the coordinator has not noticed: same generation, no one moved,
+    // the dead consumer still owns P2 and P3 on paper while nobody consumes them.
+    assert_eq!(text_of(&root, ".generation"), ["1"]);
+    assert_eq!(chips_per_member(&root), [2, 2, 2]);
+    assert_eq!(text_of(&root, ".lane.unowned .lane-name"), ["P2", "P3"]);
+    advance(&root, 20).await;
+    // Past the 45 s session timeout: a new generation, the survivors share all six.
+    assert_eq!(text_of(&root, ".generation"), ["2"]);
+    assert_eq!(chips_per_member(&root), [3, 0, 3]);
+    assert!(text_of(&root, ".lane.unowned").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_killed_consumer_loses_its_buttons_and_the_clock_stays() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    click(&root, "Kill consumer-1").await;
+    assert!(root.query_selector("button[aria-label='Kill consumer-1']").unwrap().is_none());
+    assert_eq!(text_of(&root, ".clock"), ["t = 10.000s"]);
+    assert!(text_of(&root, ".error").is_empty());
 }
 
 #[wasm_bindgen_test]

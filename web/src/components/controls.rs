@@ -20,6 +20,8 @@ pub struct ControlsProps {
     pub on_pause: Callback<()>,
     /// Move to the next event.
     pub on_step: Callback<()>,
+    /// Jump ahead by some seconds of virtual time.
+    pub on_skip: Callback<u64>,
 }
 
 /// The time controls.
@@ -33,9 +35,13 @@ pub fn Controls(props: &ControlsProps) -> Html {
         html! { <button class="primary" aria-label="Play" onclick={move |_| cb.emit(())}><Icon path="M3 1.5v11l9-5.5z" />{ "Play" }</button> }
     };
     let step = props.on_step.clone();
+    let skip = props.on_skip.clone();
     html! {
         <div class="controls">
             { toggle }
+            <button aria-label="Advance 10 seconds" title="Jump 10 s of virtual time ahead" onclick={move |_| skip.emit(10)}>
+                { "+10 s" }
+            </button>
             <button aria-label="Step to the next event" onclick={move |_| step.emit(())}><Icon path="M2 1.5v11l7-5.5zM10 2h2.5v10H10z" />{ "Step" }</button>
             <span class="clock" title="Virtual time since the start">{ format!("t = {}", props.now) }</span>
             <span class="seed" title="The seed: the same seed replays the same run">{ format!("seed {}", props.seed) }</span>

@@ -3,6 +3,8 @@
 use groupsim::PartitionView;
 use yew::prelude::*;
 
+use crate::owners::{LaneOwner, colour};
+
 /// Props of [`PartitionLane`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct PartitionLaneProps {
@@ -12,6 +14,8 @@ pub struct PartitionLaneProps {
     pub partition: PartitionView,
     /// The longest log in the topic, to scale the bar.
     pub longest: u64,
+    /// Who consumes it and how far the group has committed.
+    pub owner: Option<LaneOwner>,
 }
 
 /// A partition lane.
@@ -19,8 +23,14 @@ pub struct PartitionLaneProps {
 pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
     let p = &props.partition;
     let fill = (p.log_end_offset * 100).checked_div(props.longest).unwrap_or(0);
+    let consumer = props.owner.as_ref().and_then(|o| o.consumer.clone());
+    let committed = props.owner.as_ref().and_then(|o| o.committed);
+    let class = match &consumer {
+        Some((id, _)) => classes!("lane", colour(*id)),
+        None => classes!("lane", "unowned"),
+    };
     html! {
-        <li class="lane" aria-label={format!("Partition {}-{}", props.topic, p.id)}>
+        <li {class} aria-label={format!("Partition {}-{}", props.topic, p.id)}>
             <span class="lane-name">{ format!("P{}", p.id) }</span>
             <div class="lane-track" style={format!("--fill-pct:{fill}%")}>
                 <ol class="records">
@@ -32,8 +42,16 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
                     }) }
                 </ol>
             </div>
-            <span class="leo" title="Log-end offset: the offset the next record will get">
-                { format!("LEO {}", p.log_end_offset) }
+            <span class="lane-side">
+                <span class="leo" title="Log-end offset: the offset the next record will get">
+                    { format!("LEO {}", p.log_end_offset) }
+                </span>
+                <span class="owner" title="The consumer of the group that owns this partition now">
+                    { consumer.map_or_else(|| "unowned".to_string(), |(_, name)| name) }
+                </span>
+                <span class="committed" title="The group's committed offset: where a new owner would start">
+                    { format!("committed {}", committed.map_or_else(|| "-".to_string(), |c| c.to_string())) }
+                </span>
             </span>
         </li>
     }

@@ -4,12 +4,15 @@ use groupsim::TopicView;
 use yew::prelude::*;
 
 use super::PartitionLane;
+use crate::owners::Owners;
 
 /// Props of [`TopicPanel`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct TopicPanelProps {
     /// The topic to draw.
     pub topic: TopicView,
+    /// Who consumes each partition, and the committed offsets.
+    pub owners: Owners,
 }
 
 /// One topic, one lane per partition.
@@ -26,7 +29,12 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
             </h2>
             <ol class="lanes">
                 { for topic.partitions.iter().map(|p| html! {
-                    <PartitionLane topic={topic.name.clone()} partition={p.clone()} {longest} />
+                    <PartitionLane
+                        topic={topic.name.clone()}
+                        partition={p.clone()}
+                        {longest}
+                        owner={props.owners.get(&topic.name, p.id).cloned()}
+                    />
                 }) }
             </ol>
         </section>
