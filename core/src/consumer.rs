@@ -422,8 +422,7 @@ impl Consumer {
         fx: &mut Effects,
     ) {
         for (tp, committed) in offsets {
-            if let Some(slot @ None) = self.assignment.get(&tp).copied() {
-                debug_assert!(slot.is_none());
+            if let Some(None) = self.assignment.get(&tp) {
                 let (offset, committed) = match committed {
                     Some(c) => (c, true),
                     None => (self.reset_position(&tp, topics), false),

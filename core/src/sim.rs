@@ -297,18 +297,16 @@ impl Sim {
     /// The group's coordinator state, created on first contact as Kafka does.
     fn group_mut(&mut self, id: &str) -> &mut Group {
         if !self.groups.contains_key(id) {
-            let broker = &self.config.broker;
-            let partition = offsets_partition_for(id, broker.offsets_topic_partitions);
-            // The leader of __consumer_offsets partition p is broker p mod N: a deterministic
-            // stand-in for Kafka's replica placement.
-            let coordinator = partition % broker.brokers;
+            let coordinator = self.coordinator_of(id);
             let rng = SimRng::new(self.config.seed, GROUP_STREAMS + self.groups.len() as u64);
             self.groups.insert(id.to_string(), Group::new(id.to_string(), coordinator, rng));
         }
         self.groups.get_mut(id).expect("inserted above")
     }
 
-    /// The broker that coordinates `group` (computed without creating the group).
+    /// The broker that coordinates `group` (computed without creating the group): the leader of
+    /// its `__consumer_offsets` partition, which is broker `partition mod N` here, a deterministic
+    /// stand-in for Kafka's replica placement.
     pub(crate) fn coordinator_of(&self, group: &str) -> u32 {
         let broker = &self.config.broker;
         offsets_partition_for(group, broker.offsets_topic_partitions) % broker.brokers

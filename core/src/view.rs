@@ -317,15 +317,15 @@ impl Sim {
         // Kafka prints the assigned partitions of active members, then committed partitions
         // nobody owns; sorted here by topic and partition.
         let mut rows: Vec<DescribeRow> = Vec::new();
+        let mut owned = alloc::collections::BTreeSet::new();
         for m in &members {
             for tp in &m.assignment {
+                owned.insert(tp);
                 rows.push(self.describe_row(g, tp, Some(m)));
             }
         }
-        for tp in g.offsets.keys() {
-            if !rows.iter().any(|r| r.topic == tp.topic && r.partition == tp.partition) {
-                rows.push(self.describe_row(g, tp, None));
-            }
+        for tp in g.offsets.keys().filter(|tp| !owned.contains(tp)) {
+            rows.push(self.describe_row(g, tp, None));
         }
         rows.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
         let total_lag = rows.iter().filter_map(|r| r.lag).sum();

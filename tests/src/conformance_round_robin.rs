@@ -5,7 +5,7 @@ use groupsim::assignor::{AssignorName, MemberSubscription};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::support::{assigned, topics};
+use crate::support::{assigned, mixed_topic_members, topics};
 
 fn round_robin(
     topic_counts: &[(&str, u32)],
@@ -18,11 +18,7 @@ fn round_robin(
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
 fn multiple_consumers_mixed_topics() {
-    let members = [
-        MemberSubscription::new("consumer1", ["topic1"]),
-        MemberSubscription::new("consumer2", ["topic1", "topic2"]),
-        MemberSubscription::new("consumer3", ["topic1"]),
-    ];
+    let members = mixed_topic_members();
     let result = round_robin(&[("topic1", 3), ("topic2", 2)], &members);
     assert_eq!(assigned(&result, "consumer1"), ["topic1-0"]);
     assert_eq!(assigned(&result, "consumer2"), ["topic1-1", "topic2-0", "topic2-1"]);

@@ -9,6 +9,17 @@ pub fn topics(counts: &[(&str, u32)]) -> BTreeMap<String, u32> {
     counts.iter().map(|(t, n)| (t.to_string(), *n)).collect()
 }
 
+/// Kafka's mixed-subscription members (RangeAssignorTest R4 / RoundRobinAssignorTest RR1):
+/// consumer1 and consumer3 on topic1, consumer2 on topic1 and topic2.
+pub fn mixed_topic_members() -> [groupsim::assignor::MemberSubscription; 3] {
+    use groupsim::assignor::MemberSubscription;
+    [
+        MemberSubscription::new("consumer1", ["topic1"]),
+        MemberSubscription::new("consumer2", ["topic1", "topic2"]),
+        MemberSubscription::new("consumer3", ["topic1"]),
+    ]
+}
+
 /// A member's partitions as `topic-partition` strings, in assignment order.
 pub fn assigned(assignment: &Assignment, member: &str) -> Vec<String> {
     let list = assignment.get(member).unwrap_or_else(|| panic!("{member} is missing from {assignment:?}"));
