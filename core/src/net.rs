@@ -39,6 +39,16 @@ pub enum Payload {
     Response(Response),
 }
 
+impl Payload {
+    /// The API's name (`JoinGroup`, `Heartbeat`, ...) and whether this is a response.
+    pub fn api(&self) -> (&'static str, bool) {
+        match self {
+            Payload::Request(r) => (r.api(), false),
+            Payload::Response(r) => (r.api(), true),
+        }
+    }
+}
+
 impl fmt::Display for Payload {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -337,10 +337,7 @@ impl Sim {
 
     fn send(&mut self, envelope: Envelope) {
         let (from, to, group) = (envelope.from, envelope.to, envelope.group.clone());
-        let (api, response) = match &envelope.payload {
-            Payload::Request(r) => (r.api(), false),
-            Payload::Response(r) => (r.api(), true),
-        };
+        let (api, response) = envelope.payload.api();
         let summary = envelope.payload.to_string();
         match self.network.send(envelope, self.now) {
             (id, Some(arrives_at)) => {

@@ -12,7 +12,7 @@ use crate::effects::Due;
 use crate::group::{Group, GroupState};
 use crate::ids::{ConsumerId, ProducerId};
 use crate::log::Record;
-use crate::net::{Endpoint, Payload};
+use crate::net::Endpoint;
 use crate::partitioner::KeyMode;
 use crate::sim::Sim;
 use crate::time::{Duration, Instant};
@@ -279,10 +279,7 @@ impl Sim {
                 .network
                 .in_flight()
                 .map(|(id, e)| {
-                    let (api, response) = match &e.payload {
-                        Payload::Request(r) => (r.api(), false),
-                        Payload::Response(r) => (r.api(), true),
-                    };
+                    let (api, response) = e.payload.api();
                     MessageView {
                         id,
                         from: e.from,

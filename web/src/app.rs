@@ -89,6 +89,7 @@ impl Component for App {
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let view = self.sim.view();
+        let owners = Owners::of(&view, world::GROUP);
         let link = ctx.link();
         html! {
             <main class="playground">
@@ -109,7 +110,7 @@ impl Component for App {
                 }
                 <div class="columns">
                     { for view.topics.iter().map(|topic| html! {
-                        <TopicPanel topic={topic.clone()} owners={Owners::of(&view, world::GROUP)} />
+                        <TopicPanel topic={topic.clone()} owners={owners.clone()} />
                     }) }
                     { for view.groups.iter().map(|group| html! {
                         <GroupPanel
