@@ -59,6 +59,43 @@ fn large_assignment() {
     }
 }
 
+/// Kafka's sticky perf tests (AbstractStickyAssignorTest.testLargeAssignmentAndGroupWith{Uniform,
+/// NonEqual}Subscription): the same 1M partitions and 2,000 members; a fresh assignment, then a
+/// second where every member but c0000 reports what it owns. Non-equal: the last member
+/// subscribes to the first topic only, which forces the general builder.
+fn large_sticky() {
+    let topics: BTreeMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
+    let names: Vec<&str> = topics.keys().map(String::as_str).collect();
+    for equal in [true, false] {
+        let members: Vec<MemberSubscription> = (0..2000)
+            .map(|c| {
+                let subscribed = if equal || c < 1999 { &names[..] } else { &names[..1] };
+                MemberSubscription::new(&format!("c{c:04}"), subscribed.iter().copied())
+            })
+            .collect();
+        for name in [AssignorName::Sticky, AssignorName::CooperativeSticky] {
+            let mut first = BTreeMap::new();
+            let fresh = median_ms(3, || first = assign(name, &topics, &members));
+            let owning: Vec<MemberSubscription> = members
+                .iter()
+                .map(|m| MemberSubscription {
+                    owned: if m.member_id == "c0000" { Vec::new() } else { first[&m.member_id].clone() },
+                    generation: Some(1),
+                    ..m.clone()
+                })
+                .collect();
+            let mut total = 0;
+            let second = median_ms(3, || total = assign(name, &topics, &owning).values().map(Vec::len).sum());
+            let kind = if equal { "uniform" } else { "non-equal" };
+            println!(
+                "assign {name:<18} {kind:<9} 1M partitions, 2,000 members: fresh {fresh:>7.1} ms, \
+                 with owned {second:>7.1} ms, sum {:>7.1} ms (medians of 3; {total} assigned in round 2)",
+                fresh + second
+            );
+        }
+    }
+}
+
 /// 1 topic × 12 partitions, 3 producers at 100 records/s, 6 consumers with auto-commit.
 fn busy_world() -> Sim {
     let mut sim = Sim::new(SimConfig::default()).expect("valid");
@@ -120,6 +157,9 @@ fn main() {
     let want = |name: &str| only.as_deref().is_none_or(|o| name.contains(o));
     if want("assign") {
         large_assignment();
+    }
+    if want("sticky") {
+        large_sticky();
     }
     if want("hour") {
         one_virtual_hour();

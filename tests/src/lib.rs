@@ -15,10 +15,16 @@ mod conformance_range;
 #[cfg(test)]
 mod conformance_round_robin;
 #[cfg(test)]
+mod conformance_sticky;
+#[cfg(test)]
 mod determinism;
 #[cfg(test)]
 mod property;
 #[cfg(test)]
+mod property_sticky;
+#[cfg(test)]
 mod scenario_group;
+#[cfg(test)]
+mod sticky_oracle;
 #[cfg(test)]
 mod support;

@@ -14,6 +14,7 @@
 
 mod range;
 mod round_robin;
+mod sticky;
 
 use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 pub use range::range;
 pub use round_robin::round_robin;
+pub use sticky::{StickyOutcome, cooperative_sticky, sticky};
 
 /// A topic's partition.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -94,6 +96,11 @@ pub enum AssignorName {
     /// `RoundRobinAssignor` (`roundrobin`): all partitions dealt out in turn (reference §4.2).
     #[serde(rename = "roundrobin")]
     RoundRobin,
+    /// `StickyAssignor` (`sticky`): balanced, then as little movement as possible (reference §4.3).
+    Sticky,
+    /// `CooperativeStickyAssignor` (`cooperative-sticky`): sticky, and moves partitions in two
+    /// rebalances so nothing stops (reference §2.2).
+    CooperativeSticky,
 }
 
 impl AssignorName {
@@ -102,12 +109,27 @@ impl AssignorName {
         match self {
             AssignorName::Range => "range",
             AssignorName::RoundRobin => "roundrobin",
+            AssignorName::Sticky => "sticky",
+            AssignorName::CooperativeSticky => "cooperative-sticky",
         }
+    }
+
+    /// Every assignor, in the order a settings menu lists them.
+    pub const ALL: [AssignorName; 4] = [
+        AssignorName::Range,
+        AssignorName::RoundRobin,
+        AssignorName::Sticky,
+        AssignorName::CooperativeSticky,
+    ];
+
+    /// `supportedProtocols()` contains COOPERATIVE: only `cooperative-sticky` (reference §2.1).
+    pub fn supports_cooperative(self) -> bool {
+        self == AssignorName::CooperativeSticky
     }
 
     /// Finds an assignor by its protocol name.
     pub fn from_protocol_name(name: &str) -> Option<Self> {
-        [AssignorName::Range, AssignorName::RoundRobin].into_iter().find(|a| a.protocol_name() == name)
+        AssignorName::ALL.into_iter().find(|a| a.protocol_name() == name)
     }
 }
 
@@ -127,6 +149,8 @@ pub fn assign(
     match name {
         AssignorName::Range => range(topics, members),
         AssignorName::RoundRobin => round_robin(topics, members),
+        AssignorName::Sticky => sticky(topics, members).assignment,
+        AssignorName::CooperativeSticky => cooperative_sticky(topics, members),
     }
 }
 
