@@ -50,6 +50,9 @@ pub fn cooperative_sticky(topics: &BTreeMap<String, u32>, members: &[MemberSubsc
 
 const NONE: u32 = u32::MAX;
 
+/// Partition lists per member (dense numbers), and `(partition, new owner)` transfers when known.
+type Lists = (Vec<Vec<u32>>, Option<Vec<(u32, u32)>>);
+
 /// The input, interned: members sorted by id, topics as indices, partitions as dense numbers.
 struct Problem<'a> {
     members: Vec<&'a MemberSubscription>,
@@ -200,7 +203,7 @@ impl<'a> Problem<'a> {
     }
 
     /// Each member's partitions, plus the transfers when the constrained builder ran.
-    fn lists(&self) -> (Vec<Vec<u32>>, Option<Vec<(u32, u32)>>) {
+    fn lists(&self) -> Lists {
         if self.members.is_empty() {
             return (Vec::new(), Some(Vec::new()));
         }
