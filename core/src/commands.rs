@@ -1,5 +1,6 @@
-//! The consumer commands a person (or a scenario) gives the world: add, close, kill, cut and heal
-//! a link. Topic and producer commands live with the world in `sim.rs`.
+//! The consumer commands a person (or a scenario) gives the world: add, close, kill, restart,
+//! stall and resume processing, cut and heal a link. Topic and producer commands live with the
+//! world in `sim.rs`.
 
 use alloc::format;
 
@@ -48,6 +49,41 @@ impl Sim {
         let mut fx = Effects::default();
         self.running_consumer(id)?.kill(&mut fx);
         self.apply(fx);
+        Ok(())
+    }
+
+    /// Starts a closed, killed or failed consumer again as a new process with the same settings:
+    /// the same `client.id` and, if static, the same `group.instance.id`. It joins with no member
+    /// id; a static member back within its session timeout takes its old place without a
+    /// rebalance (reference §2.3).
+    pub fn restart_consumer(&mut self, id: ConsumerId) -> Result<(), SimError> {
+        let now = self.now();
+        let consumer = self.consumers.get_mut(id.0 as usize).ok_or(SimError::UnknownConsumer(id.0))?;
+        if consumer.life == Life::Running {
+            return Err(SimError::ConsumerStillRunning(id.0));
+        }
+        *consumer = Consumer::new(id, consumer.config.clone(), now);
+        self.emit(SimEvent::ConsumerRestarted { consumer: id });
+        self.agenda.set(Due::Wake(id), now);
+        Ok(())
+    }
+
+    /// Makes a consumer's processing stall (`true`) or go on (`false`). While stalled it does
+    /// not call `poll()`; its heartbeat thread keeps running until `max.poll.interval.ms` passes
+    /// (reference §1.6).
+    pub fn set_processing_stalled(&mut self, id: ConsumerId, stalled: bool) -> Result<(), SimError> {
+        let now = self.now();
+        let consumer = self.running_consumer(id)?;
+        if consumer.stalled == stalled {
+            return Ok(());
+        }
+        consumer.stalled = stalled;
+        if stalled {
+            self.emit(SimEvent::ProcessingStalled { consumer: id });
+        } else {
+            self.agenda.set(Due::Wake(id), now);
+            self.emit(SimEvent::ProcessingResumed { consumer: id });
+        }
         Ok(())
     }
 

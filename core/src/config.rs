@@ -58,9 +58,9 @@ pub struct ConsumerConfig {
     pub commit: CommitMode,
     /// `auto.offset.reset` (latest).
     pub auto_offset_reset: OffsetReset,
-    /// `partition.assignment.strategy`, in preference order. Kafka's default is `[range,
-    /// cooperative-sticky]`, which runs eager range; until cooperative-sticky exists here the
-    /// default is `[range]`, which behaves the same.
+    /// `partition.assignment.strategy`, in preference order. Kafka's default `[range,
+    /// cooperative-sticky]` runs eager range (reference §2.1); `[cooperative-sticky]` alone
+    /// rebalances cooperatively.
     pub assignors: Vec<AssignorName>,
     /// How long the application takes to process one record.
     pub processing_ms_per_record: u64,
@@ -79,7 +79,7 @@ impl Default for ConsumerConfig {
             max_poll_records: 500,
             commit: CommitMode::Auto { interval_ms: 5_000 },
             auto_offset_reset: OffsetReset::Latest,
-            assignors: vec![AssignorName::Range],
+            assignors: vec![AssignorName::Range, AssignorName::CooperativeSticky],
             processing_ms_per_record: 10,
         }
     }

@@ -1,6 +1,8 @@
 //! The consumer client: its application thread (poll, process records one by one, commit) and
 //! its heartbeat thread, as `AbstractCoordinator` / `ConsumerCoordinator` run them (reference
-//! §1.5, §1.7, §2.2, §6). Eager rebalancing: every partition is revoked before rejoining.
+//! §1.5, §1.7, §2.2, §6). Eager rebalancing revokes every partition before rejoining;
+//! cooperative rebalancing (when every configured assignor supports it) keeps consuming and
+//! revokes only what the new assignment takes away, then rejoins once more.
 
 use alloc::collections::{BTreeMap, VecDeque};
 use alloc::string::String;
@@ -9,13 +11,13 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::assignor::{self, TopicPartition};
+use crate::assignor::{self, AssignorName, TopicPartition};
 use crate::config::{CommitMode, ConsumerConfig, OffsetReset};
 use crate::effects::{Due, Effects};
 use crate::event::SimEvent;
 use crate::ids::ConsumerId;
 use crate::log::Topics;
-use crate::protocol::{ErrorCode, Request, Response, Subscription};
+use crate::protocol::{ErrorCode, LeaveReason, Request, Response, Subscription};
 use crate::time::{Duration, Instant};
 
 /// How long an idle `poll()` waits before looking again (a stand-in for the fetch long-poll).
@@ -78,6 +80,14 @@ pub(crate) struct Consumer {
     /// When consumption stopped for a rebalance, until positions are known again.
     stopped_since: Option<Instant>,
     fetch_cursor: usize,
+    /// A SyncGroup assignment waiting for the application thread's next `poll()`, where Java
+    /// runs `onJoinComplete`.
+    pending: Option<Vec<TopicPartition>>,
+    /// `StickyAssignor`'s userData: the last assignment and its generation, sent even after an
+    /// eager revoke emptied the owned partitions.
+    last_assignment: (Vec<TopicPartition>, i32),
+    /// Processing is stuck on a record (a slow consumer): no `poll()` until it resumes.
+    pub stalled: bool,
 }
 
 impl Consumer {
@@ -97,7 +107,16 @@ impl Consumer {
             next_heartbeat: None,
             stopped_since: None,
             fetch_cursor: 0,
+            pending: None,
+            last_assignment: (Vec::new(), -1),
+            stalled: false,
         }
+    }
+
+    /// `ConsumerCoordinator`'s protocol: COOPERATIVE only if every configured assignor supports
+    /// it (reference §2.1), so the default `[range, cooperative-sticky]` runs eager.
+    pub fn cooperative(&self) -> bool {
+        !self.config.assignors.is_empty() && self.config.assignors.iter().all(|a| a.supports_cooperative())
     }
 
     /// The group id, for sending.
@@ -113,7 +132,7 @@ impl Consumer {
 
     /// Processes the next record of the current batch, or polls when the batch is done.
     pub fn on_wake(&mut self, now: Instant, topics: &Topics, fx: &mut Effects) {
-        if self.life != Life::Running {
+        if self.life != Life::Running || self.stalled {
             return;
         }
         let Some((partition, offset)) = self.batch.pop_front() else { return self.poll(now, topics, fx) };
@@ -137,15 +156,22 @@ impl Consumer {
     fn poll(&mut self, now: Instant, topics: &Topics, fx: &mut Effects) {
         self.last_poll = now;
         let idle = now + Duration::from_millis(POLL_IDLE_MS);
+        if let Some(assignment) = self.pending.take() {
+            self.install(now, assignment, fx);
+        }
         if self.rejoin_needed && self.state != MemberState::PreparingRebalance {
             self.join_prepare(now, fx);
             self.send_join(fx);
+            if !self.cooperative() {
+                return fx.set(Due::Wake(self.id), idle);
+            }
+        }
+        // Eager members own nothing during a rebalance; cooperative ones keep consuming.
+        if self.assignment.is_empty() {
             return fx.set(Due::Wake(self.id), idle);
         }
-        if self.state != MemberState::Stable {
-            return fx.set(Due::Wake(self.id), idle);
-        }
-        if let CommitMode::Auto { interval_ms } = self.config.commit
+        if self.state == MemberState::Stable
+            && let CommitMode::Auto { interval_ms } = self.config.commit
             && now >= self.next_auto_commit
         {
             self.commit_positions(fx);
@@ -204,12 +230,19 @@ impl Consumer {
 
     /// Commits the position of every partition whose position is known.
     fn commit_positions(&mut self, fx: &mut Effects) {
-        if self.generation < 0 {
-            return;
-        }
         let offsets: Vec<(TopicPartition, u64)> =
             self.assignment.iter().filter_map(|(tp, p)| p.map(|p| (tp.clone(), p))).collect();
-        if offsets.is_empty() {
+        self.commit(offsets, fx);
+    }
+
+    /// Sends an OffsetCommit. Like Java's `generationIfStable()`, only a Stable member commits;
+    /// otherwise the commit fails locally and a later one covers it.
+    fn commit(&mut self, offsets: Vec<(TopicPartition, u64)>, fx: &mut Effects) {
+        if self.generation < 0 || offsets.is_empty() {
+            return;
+        }
+        if self.state != MemberState::Stable {
+            fx.emit(SimEvent::CommitFailed { consumer: self.id, partitions: offsets.len() as u32 });
             return;
         }
         let request = Request::OffsetCommit {
@@ -221,8 +254,8 @@ impl Consumer {
         fx.request(self.id, self.group(), request);
     }
 
-    /// `onJoinPrepare`: lost partitions after a reset generation; otherwise commit (auto-commit)
-    /// and revoke everything (eager).
+    /// `onJoinPrepare` (at a poll, so the batch is done): lost partitions after a reset
+    /// generation; otherwise commit (auto-commit) and, eager only, revoke everything.
     fn join_prepare(&mut self, now: Instant, fx: &mut Effects) {
         self.batch.clear();
         if self.assignment.is_empty() {
@@ -235,6 +268,9 @@ impl Consumer {
             if matches!(self.config.commit, CommitMode::Auto { .. }) {
                 self.commit_positions(fx);
             }
+            if self.cooperative() {
+                return; // keeps every subscribed partition and goes on consuming
+            }
             fx.emit(SimEvent::PartitionsRevoked { consumer: self.id, partitions });
         }
         self.assignment.clear();
@@ -242,17 +278,27 @@ impl Consumer {
     }
 
     fn send_join(&mut self, fx: &mut Effects) {
-        let subscription = Subscription {
-            topics: self.config.topics.clone(),
-            owned: self.assignment.keys().cloned().collect(),
-            generation: self.generation,
-        };
+        // Each assignor writes its own metadata: ownedPartitions and the generation on the
+        // wire, and for `sticky` its userData with the last assignment (reference §4.3).
+        let owned: Vec<TopicPartition> = self.assignment.keys().cloned().collect();
+        let protocols = self
+            .config
+            .assignors
+            .iter()
+            .map(|&a| {
+                let (owned, generation) = match a {
+                    AssignorName::Sticky => self.last_assignment.clone(),
+                    _ => (owned.clone(), self.generation),
+                };
+                (a, Subscription { topics: self.config.topics.clone(), owned, generation })
+            })
+            .collect();
         let request = Request::JoinGroup {
             member_id: self.member_id.clone(),
             instance_id: self.config.instance_id.clone(),
             session_timeout_ms: self.config.session_timeout_ms,
             rebalance_timeout_ms: self.config.max_poll_interval_ms,
-            protocols: self.config.assignors.iter().map(|a| (*a, subscription.clone())).collect(),
+            protocols,
         };
         self.state = MemberState::PreparingRebalance;
         self.rejoin_needed = false;
@@ -273,11 +319,16 @@ impl Consumer {
         }
         if now - self.last_poll > Duration::from_millis(self.config.max_poll_interval_ms) {
             // handlePollTimeoutExpiry → maybeLeaveGroup: only dynamic members send LeaveGroup.
+            // Static members send nothing; the coordinator only notices at the session timeout.
             fx.emit(SimEvent::PollTimeout { consumer: self.id });
             if !self.is_static() {
-                fx.request(self.id, self.group(), Request::LeaveGroup { member_id: self.member_id.clone() });
-                self.reset(true);
+                let leave = Request::LeaveGroup {
+                    member_id: self.member_id.clone(),
+                    reason: LeaveReason::PollTimeout,
+                };
+                fx.request(self.id, self.group(), leave);
             }
+            self.reset(true);
             self.next_heartbeat = None;
             return;
         }
@@ -349,7 +400,14 @@ impl Consumer {
                 self.send_join(fx);
             }
             Response::SyncGroup { .. } if self.state != MemberState::CompletingRebalance => {}
-            Response::SyncGroup { error: ErrorCode::None, assignment } => self.install(now, assignment, fx),
+            Response::SyncGroup { error: ErrorCode::None, assignment } => {
+                // onJoinComplete runs in the application thread: now if it waits in poll(),
+                // else when its batch is done.
+                self.pending = Some(assignment);
+                if self.batch.is_empty() && !self.stalled {
+                    fx.set(Due::Wake(self.id), now);
+                }
+            }
             Response::Heartbeat { .. }
                 if !matches!(self.state, MemberState::CompletingRebalance | MemberState::Stable) => {}
             Response::Heartbeat { error: ErrorCode::RebalanceInProgress } => {
@@ -360,6 +418,9 @@ impl Consumer {
             }
             Response::OffsetFetch { offsets } => self.start_positions(now, offsets, topics, fx),
             Response::OffsetCommit { error: ErrorCode::None, .. } | Response::LeaveGroup { .. } => {}
+            // Java raises RebalanceInProgressException to the committer; the heartbeat already
+            // tells it to rejoin.
+            Response::OffsetCommit { error: ErrorCode::RebalanceInProgress, .. } => {}
             Response::OffsetCommit { .. }
                 if !matches!(self.state, MemberState::CompletingRebalance | MemberState::Stable) => {}
             _ => self.on_error(error, fx),
@@ -391,8 +452,26 @@ impl Consumer {
     }
 
     /// `onJoinComplete`: take the new assignment and fetch committed offsets for what is new.
+    /// Cooperative: what is no longer assigned is committed (the application's rebalance
+    /// listener does that in `onPartitionsRevoked`), revoked, and the member rejoins so the
+    /// follow-up rebalance can hand it to its new owner.
     fn install(&mut self, now: Instant, assignment: Vec<TopicPartition>, fx: &mut Effects) {
         self.state = MemberState::Stable;
+        let revoked: Vec<(TopicPartition, Option<u64>)> = self
+            .assignment
+            .iter()
+            .filter(|(tp, _)| !assignment.contains(tp))
+            .map(|(tp, p)| (tp.clone(), *p))
+            .collect();
+        if !revoked.is_empty() {
+            self.commit(revoked.iter().filter_map(|(tp, p)| p.map(|p| (tp.clone(), p))).collect(), fx);
+            fx.emit(SimEvent::PartitionsRevoked {
+                consumer: self.id,
+                partitions: revoked.into_iter().map(|(tp, _)| tp).collect(),
+            });
+            self.rejoin_needed = true;
+        }
+        self.last_assignment = (assignment.clone(), self.generation);
         let previous = core::mem::take(&mut self.assignment);
         self.assignment =
             assignment.iter().map(|tp| (tp.clone(), previous.get(tp).copied().flatten())).collect();
@@ -455,9 +534,7 @@ impl Consumer {
         while let Some((tp, offset)) = self.batch.pop_back() {
             self.assignment.insert(tp, Some(offset));
         }
-        if self.state == MemberState::Stable {
-            self.commit_positions(fx);
-        }
+        self.commit_positions(fx);
         if !self.assignment.is_empty() {
             fx.emit(SimEvent::PartitionsRevoked {
                 consumer: self.id,
@@ -465,7 +542,8 @@ impl Consumer {
             });
         }
         if !self.is_static() && !self.member_id.is_empty() {
-            fx.request(self.id, self.group(), Request::LeaveGroup { member_id: self.member_id.clone() });
+            let leave = Request::LeaveGroup { member_id: self.member_id.clone(), reason: LeaveReason::Close };
+            fx.request(self.id, self.group(), leave);
         }
         self.stop(Life::Closed, fx);
         fx.emit(SimEvent::ConsumerClosed { consumer: self.id });

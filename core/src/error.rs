@@ -29,6 +29,8 @@ pub enum SimError {
     UnknownConsumer(u32),
     /// The consumer was already closed, killed or failed.
     ConsumerNotRunning(u32),
+    /// Only a stopped consumer can be restarted.
+    ConsumerStillRunning(u32),
     /// A setting out of its range; the text says which and why.
     InvalidSetting(&'static str),
 }
@@ -52,6 +54,9 @@ impl fmt::Display for SimError {
             SimError::UnknownProducer(p) => write!(f, "there is no producer-{}", p + 1),
             SimError::UnknownConsumer(c) => write!(f, "there is no consumer-{}", c + 1),
             SimError::ConsumerNotRunning(c) => write!(f, "consumer-{} is not running any more", c + 1),
+            SimError::ConsumerStillRunning(c) => {
+                write!(f, "consumer-{} is still running: close or kill it before restarting it", c + 1)
+            }
             SimError::InvalidSetting(why) => f.write_str(why),
         }
     }

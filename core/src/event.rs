@@ -72,6 +72,22 @@ pub enum SimEvent {
         /// Its `group.id`.
         group: String,
     },
+    /// A stopped consumer was started again: same `client.id`, same `group.instance.id`, a new
+    /// process with no member id.
+    ConsumerRestarted {
+        /// Which.
+        consumer: ConsumerId,
+    },
+    /// A consumer's processing got stuck (slow consumer): it stops calling `poll()`.
+    ProcessingStalled {
+        /// Which.
+        consumer: ConsumerId,
+    },
+    /// A stuck consumer's processing goes on.
+    ProcessingResumed {
+        /// Which.
+        consumer: ConsumerId,
+    },
     /// A consumer closed gracefully.
     ConsumerClosed {
         /// Which.
@@ -182,8 +198,13 @@ pub enum SimEvent {
         generation: i32,
         /// From start to Stable.
         took: Duration,
-        /// Partitions whose owner changed: (partition, old client id, new client id).
+        /// Partitions whose owner changed since the rebalance started: (partition, old client
+        /// id, new client id).
         moved: Vec<(TopicPartition, Option<String>, Option<String>)>,
+        /// Which round this was: cooperative follow-ups continue the same rebalance.
+        round: u32,
+        /// Revoked partitions still wait for their new owner: another round will follow.
+        follow_up: bool,
     },
     /// The coordinator added a member.
     MemberAdded {
@@ -315,6 +336,15 @@ pub enum SimEvent {
         /// The previous committed offset, if any.
         previous: Option<u64>,
     },
+    /// The client could not commit because it is in a rebalance (Java's
+    /// `RebalanceInProgressException` from `generationIfStable() == null`); a later commit
+    /// covers it, unless the consumer closes first.
+    CommitFailed {
+        /// Who tried.
+        consumer: ConsumerId,
+        /// How many partitions it wanted to commit.
+        partitions: u32,
+    },
     /// The coordinator refused a commit.
     CommitRejected {
         /// The group.
@@ -353,6 +383,11 @@ impl fmt::Display for SimEvent {
                 write!(f, "{consumer} ({client_id}) starts in group {group}")
             }
             SimEvent::ConsumerClosed { consumer } => write!(f, "{consumer} closed gracefully"),
+            SimEvent::ConsumerRestarted { consumer } => write!(f, "{consumer} restarted"),
+            SimEvent::ProcessingStalled { consumer } => {
+                write!(f, "{consumer}'s processing is stuck: it stops calling poll()")
+            }
+            SimEvent::ProcessingResumed { consumer } => write!(f, "{consumer} processes again"),
             SimEvent::ConsumerKilled { consumer, unprocessed } => {
                 write!(f, "{consumer} crashed ({unprocessed} fetched records never processed)")
             }
@@ -379,11 +414,24 @@ impl fmt::Display for SimEvent {
                     "group {group}: generation {generation}, {members} members, leader {leader}, assignor {protocol}"
                 )
             }
-            SimEvent::RebalanceCompleted { group, generation_before, generation, took, moved, .. } => write!(
-                f,
-                "group {group}: rebalance done, generation {generation_before} → {generation} in {took}, {} partitions moved",
-                moved.len()
-            ),
+            SimEvent::RebalanceCompleted {
+                group,
+                generation_before,
+                generation,
+                took,
+                moved,
+                round,
+                follow_up,
+                ..
+            } => {
+                write!(
+                    f,
+                    "group {group}: rebalance round {round} done, generation {generation_before} → {generation} \
+                     in {took}, {} partitions moved",
+                    moved.len()
+                )?;
+                if *follow_up { f.write_str("; revoked partitions wait for another round") } else { Ok(()) }
+            }
             SimEvent::MemberAdded { group, member_id, consumer } => {
                 write!(f, "group {group}: {consumer} added as {member_id}")
             }
@@ -430,6 +478,10 @@ impl fmt::Display for SimEvent {
             SimEvent::Committed { group, partition, offset, consumer, .. } => {
                 write!(f, "group {group}: {consumer} committed {partition} = {offset}")
             }
+            SimEvent::CommitFailed { consumer, partitions } => write!(
+                f,
+                "{consumer} could not commit {partitions} partitions: it is rebalancing (RebalanceInProgressException)"
+            ),
             SimEvent::CommitRejected { group, consumer, error } => {
                 write!(f, "group {group}: commit from {consumer} rejected: {error}")
             }

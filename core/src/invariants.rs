@@ -64,7 +64,8 @@ impl Invariant {
             Invariant::CommitsNeverGoBackwards => "committed offsets never go backwards",
             Invariant::NoSkippedRecords => "no record is skipped (no loss)",
             Invariant::DuplicatesOnlyAfterFailure => {
-                "records are processed twice only around a non-graceful failure"
+                "records are processed twice only around a failure: a crash, a cut link, a poll timeout, \
+                 lost partitions, or a close whose last commit could not land"
             }
         }
     }
@@ -98,6 +99,8 @@ pub struct InvariantChecker {
     /// Positions moved by `auto.offset.reset`: the next record there may jump ahead.
     reset: BTreeSet<(String, TopicPartition)>,
     failed: BTreeSet<ConsumerId>,
+    /// Consumers whose last commit failed or was rejected: closing now loses that progress.
+    commit_pending: BTreeSet<ConsumerId>,
     violations: Vec<Violation>,
 }
 
@@ -116,13 +119,21 @@ impl InvariantChecker {
             | SimEvent::LinkChanged { consumer, cut: true } => {
                 self.failed.insert(*consumer);
             }
+            SimEvent::CommitFailed { consumer, .. } | SimEvent::CommitRejected { consumer, .. } => {
+                self.commit_pending.insert(*consumer);
+            }
+            SimEvent::ConsumerClosed { consumer } if self.commit_pending.contains(consumer) => {
+                // A graceful close whose last commit could not land is a failure to commit.
+                self.failed.insert(*consumer);
+            }
             SimEvent::PositionSet { consumer, partition, committed: false, .. }
             | SimEvent::PositionReset { consumer, partition, .. } => {
                 if let Some(group) = self.group_of.get(consumer) {
                     self.reset.insert((group.clone(), partition.clone()));
                 }
             }
-            SimEvent::Committed { group, partition, offset, .. } => {
+            SimEvent::Committed { group, consumer, partition, offset, .. } => {
+                self.commit_pending.remove(consumer);
                 let key = (group.clone(), partition.clone());
                 if let Some(&before) = self.committed.get(&key)
                     && *offset < before

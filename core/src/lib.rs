@@ -40,6 +40,7 @@ mod effects;
 mod error;
 mod event;
 mod group;
+pub mod history;
 mod ids;
 mod invariants;
 mod log;

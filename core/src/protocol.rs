@@ -77,6 +77,25 @@ pub struct Subscription {
     pub generation: i32,
 }
 
+/// Why a member leaves, as the client writes it into LeaveGroup's `reason` (KIP-800).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LeaveReason {
+    /// `close()`.
+    Close,
+    /// `max.poll.interval.ms` passed without a `poll()`.
+    PollTimeout,
+}
+
+impl fmt::Display for LeaveReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LeaveReason::Close => "the consumer is being closed",
+            LeaveReason::PollTimeout => "consumer poll timeout has expired",
+        })
+    }
+}
+
 /// A request from a consumer to its group's coordinator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "api")]
@@ -118,6 +137,8 @@ pub enum Request {
     LeaveGroup {
         /// The member id.
         member_id: String,
+        /// Why (LeaveGroup v5 `reason`, KIP-800).
+        reason: LeaveReason,
     },
     /// Commit positions.
     OffsetCommit {
@@ -243,7 +264,9 @@ impl fmt::Display for Request {
                 )
             }
             Request::Heartbeat { generation, .. } => write!(f, "Heartbeat(gen {generation})"),
-            Request::LeaveGroup { member_id } => write!(f, "LeaveGroup(member={member_id})"),
+            Request::LeaveGroup { member_id, reason } => {
+                write!(f, "LeaveGroup(member={member_id}, reason={reason})")
+            }
             Request::OffsetCommit { generation, offsets, .. } => {
                 write!(f, "OffsetCommit(gen {generation}, {} partitions)", offsets.len())
             }

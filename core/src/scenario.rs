@@ -94,6 +94,18 @@ pub enum Command {
         /// Which consumer (0-based).
         consumer: u32,
     },
+    /// Start a stopped consumer again (same client id and instance id).
+    RestartConsumer {
+        /// Which consumer (0-based).
+        consumer: u32,
+    },
+    /// Stall or resume a consumer's processing (a slow consumer).
+    StallProcessing {
+        /// Which consumer (0-based).
+        consumer: u32,
+        /// Stalled (true) or processing (false).
+        stalled: bool,
+    },
     /// Cut or heal a consumer's link to the brokers.
     CutLink {
         /// Which consumer (0-based).
@@ -261,6 +273,10 @@ impl Sim {
             Command::AddConsumer { config } => self.add_consumer(config.clone()).map(drop),
             Command::CloseConsumer { consumer } => self.close_consumer(ConsumerId(*consumer)),
             Command::KillConsumer { consumer } => self.kill_consumer(ConsumerId(*consumer)),
+            Command::RestartConsumer { consumer } => self.restart_consumer(ConsumerId(*consumer)),
+            Command::StallProcessing { consumer, stalled } => {
+                self.set_processing_stalled(ConsumerId(*consumer), *stalled)
+            }
             Command::CutLink { consumer, cut } => self.set_link_cut(ConsumerId(*consumer), *cut),
         }
     }

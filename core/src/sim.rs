@@ -18,6 +18,7 @@ use crate::effects::{Due, Effect, Effects};
 use crate::error::SimError;
 use crate::event::{SimEvent, Stamped};
 use crate::group::{Ctx, Group};
+use crate::history::RebalanceHistory;
 use crate::ids::{ConsumerId, ProducerId};
 use crate::log::{PartitionLog, Topics};
 use crate::net::{Endpoint, Envelope, Network, Payload};
@@ -66,6 +67,7 @@ pub struct Sim {
     delivery: Delivery,
     events: VecDeque<Stamped>,
     dropped_events: u64,
+    pub(crate) history: RebalanceHistory,
 }
 
 impl Sim {
@@ -83,6 +85,7 @@ impl Sim {
             delivery: Delivery::default(),
             events: VecDeque::new(),
             dropped_events: 0,
+            history: RebalanceHistory::default(),
             config,
         })
     }
@@ -406,7 +409,9 @@ impl Sim {
             self.events.pop_front();
             self.dropped_events += 1;
         }
-        self.events.push_back(Stamped { at: self.now, event });
+        let stamped = Stamped { at: self.now, event };
+        self.history.observe(&stamped);
+        self.events.push_back(stamped);
     }
 }
 

@@ -10,6 +10,7 @@ use crate::assignor::{AssignorName, TopicPartition};
 use crate::consumer::{Life, MemberState};
 use crate::effects::Due;
 use crate::group::{Group, GroupState};
+use crate::history::RebalanceRecord;
 use crate::ids::{ConsumerId, ProducerId};
 use crate::log::Record;
 use crate::net::Endpoint;
@@ -99,6 +100,8 @@ pub struct GroupView {
     pub describe: Vec<DescribeRow>,
     /// The sum of the lags that are defined.
     pub total_lag: u64,
+    /// Its recent rebalances, oldest first (at most [`crate::history::HISTORY_PER_GROUP`]).
+    pub rebalances: Vec<RebalanceRecord>,
 }
 
 /// A member as the coordinator sees it.
@@ -201,6 +204,12 @@ pub struct ConsumerView {
     pub poll_deadline: Instant,
     /// Whether its link to the brokers is cut.
     pub link_cut: bool,
+    /// Its processing is stuck (no `poll()`).
+    pub stalled: bool,
+    /// It rebalances cooperatively (every configured assignor supports it).
+    pub cooperative: bool,
+    /// `group.instance.id`, for a static member.
+    pub instance_id: Option<String>,
 }
 
 /// A message on the wire.
@@ -273,6 +282,9 @@ impl Sim {
                     next_heartbeat: c.next_heartbeat,
                     poll_deadline: c.last_poll + Duration::from_millis(c.config.max_poll_interval_ms),
                     link_cut: self.network.is_cut(c.id),
+                    stalled: c.stalled,
+                    cooperative: c.cooperative(),
+                    instance_id: c.config.instance_id.clone(),
                 })
                 .collect(),
             in_flight: self
@@ -337,6 +349,7 @@ impl Sim {
             members,
             describe: rows,
             total_lag,
+            rebalances: self.history.of(&g.id).cloned().collect(),
         }
     }
 

@@ -25,6 +25,8 @@ mod property_sticky;
 #[cfg(test)]
 mod scenario_group;
 #[cfg(test)]
+mod scenario_rebalance;
+#[cfg(test)]
 mod sticky_oracle;
 #[cfg(test)]
 mod support;

@@ -1,7 +1,10 @@
-//! Properties over random command lists: add, close and kill consumers, cut and heal links,
-//! change rates, add partitions, let time pass. After every step every invariant holds; at the
+//! Properties over random command lists: add, close, kill and restart consumers, stall and
+//! resume their processing, cut and heal links, change rates, add partitions, let time pass.
+//! Group "a" rebalances cooperatively (cooperative-sticky); group "b" eagerly with an assignor
+//! drawn per seed; some members are static. After every step every invariant holds; at the
 //! end, once producers stop, every group with a live member has processed every record.
 
+use groupsim::assignor::AssignorName;
 use groupsim::{
     Command, CommitMode, ConsumerConfig, Instant, KeyMode, OffsetReset, ProducerConfig, Scenario, SimConfig,
     SimRng, TimedCommand,
@@ -35,13 +38,23 @@ pub fn random_scenario(seed: u64) -> Scenario {
             },
         },
     ];
+    let eager = [
+        vec![AssignorName::Range],
+        vec![AssignorName::RoundRobin],
+        vec![AssignorName::Sticky],
+        vec![AssignorName::Range, AssignorName::CooperativeSticky],
+    ];
+    let b_assignors = eager[rng.below(4) as usize].clone();
     let mut consumers = 0;
-    for _ in 0..20 {
+    for _ in 0..24 {
         at += u64::from(rng.below(15_000));
-        let command = match rng.below(10) {
+        let command = match rng.below(12) {
             0..=3 => {
                 consumers += 1;
                 let group = if rng.below(4) == 0 { "b" } else { "a" };
+                let assignors =
+                    if group == "a" { vec![AssignorName::CooperativeSticky] } else { b_assignors.clone() };
+                let instance_id = (rng.below(4) == 0).then(|| format!("instance-{consumers}"));
                 let commit = if rng.below(3) == 0 {
                     CommitMode::AfterProcessing
                 } else {
@@ -54,7 +67,10 @@ pub fn random_scenario(seed: u64) -> Scenario {
                         commit,
                         auto_offset_reset: OffsetReset::Earliest,
                         session_timeout_ms: 6_000 + u64::from(rng.below(40_000)),
+                        max_poll_interval_ms: 10_000 + u64::from(rng.below(50_000)),
                         processing_ms_per_record: u64::from(rng.below(30)),
+                        assignors,
+                        instance_id,
                         ..ConsumerConfig::default()
                     },
                 }
@@ -63,6 +79,10 @@ pub fn random_scenario(seed: u64) -> Scenario {
             6 if consumers > 0 => Command::KillConsumer { consumer: rng.below(consumers) },
             7 if consumers > 0 => Command::CutLink { consumer: rng.below(consumers), cut: rng.below(2) == 0 },
             8 => Command::SetProducerRate { producer: 0, rate_per_sec: rng.below(40) },
+            9 if consumers > 0 => Command::RestartConsumer { consumer: rng.below(consumers) },
+            10 if consumers > 0 => {
+                Command::StallProcessing { consumer: rng.below(consumers), stalled: rng.below(2) == 0 }
+            }
             _ => Command::AddPartitions { topic: "t".into(), partitions: 2 + rng.below(8) },
         };
         commands.push(TimedCommand { at_ms: at, command });
@@ -70,9 +90,12 @@ pub fn random_scenario(seed: u64) -> Scenario {
     // Heal every link and add one healthy member per group so each group can finish.
     for consumer in 0..consumers {
         commands.push(TimedCommand { at_ms: at + 1, command: Command::CutLink { consumer, cut: false } });
+        let resume = Command::StallProcessing { consumer, stalled: false };
+        commands.push(TimedCommand { at_ms: at + 1, command: resume });
     }
-    for group in ["a", "b"] {
+    for (group, assignors) in [("a", vec![AssignorName::CooperativeSticky]), ("b", b_assignors)] {
         let config = ConsumerConfig {
+            assignors,
             group_id: group.into(),
             topics: vec!["t".into()],
             auto_offset_reset: OffsetReset::Earliest,
@@ -106,7 +129,14 @@ fn invariants_hold_after_every_step_of_random_runs() {
     for seed in 0..CASES {
         let scenario = random_scenario(seed);
         let run = run_checked(&scenario);
-        assert_eq!(run.checker.violations(), [], "seed {seed}: {}", scenario.to_json());
+        let violations = run.checker.violations();
+        let first: Vec<_> = violations.iter().take(3).collect();
+        assert!(
+            violations.is_empty(),
+            "seed {seed}: {} violations, first {first:?}\n{}",
+            violations.len(),
+            scenario.to_json()
+        );
         let consumed =
             run.events(Instant::ZERO, |e| matches!(e, groupsim::SimEvent::Consumed { .. })).count();
         let rebalances =

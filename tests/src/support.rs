@@ -71,10 +71,17 @@ impl Run {
 
     /// Steps to `until`, checking the invariants after every step.
     pub fn until(&mut self, until: Instant) {
+        self.until_checking(until, |_| {});
+    }
+
+    /// Steps to `until`, checking the invariants and `check` on the view after every step.
+    pub fn until_checking(&mut self, until: Instant, mut check: impl FnMut(&groupsim::SimView)) {
         while self.sim.next_deadline().is_some_and(|d| d <= until) {
             self.sim.step();
             self.drain();
-            self.checker.check_view(&self.sim.view());
+            let view = self.sim.view();
+            self.checker.check_view(&view);
+            check(&view);
         }
         self.sim.advance(until - self.sim.now());
         self.drain();

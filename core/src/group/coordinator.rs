@@ -11,7 +11,7 @@ use crate::config::BrokerConfig;
 use crate::effects::{Due, Effects};
 use crate::event::SimEvent;
 use crate::ids::ConsumerId;
-use crate::protocol::{ErrorCode, Request, Response, Subscription};
+use crate::protocol::{ErrorCode, LeaveReason, Request, Response, Subscription};
 use crate::time::{Duration, Instant};
 
 /// `CLASSIC_GROUP_NEW_MEMBER_JOIN_TIMEOUT_MS`: a new member must finish its first join in 5 minutes.
@@ -58,8 +58,8 @@ impl Group {
                 let error = self.heartbeat(&member_id, instance_id.as_deref(), generation, cx);
                 cx.fx.respond(conn, &self.id, Response::Heartbeat { error });
             }
-            Request::LeaveGroup { member_id } => {
-                let error = self.leave(&member_id, cx);
+            Request::LeaveGroup { member_id, reason } => {
+                let error = self.leave(&member_id, reason, cx);
                 cx.fx.respond(conn, &self.id, Response::LeaveGroup { error });
             }
             Request::OffsetCommit { member_id, instance_id, generation, offsets } => {
@@ -262,19 +262,7 @@ impl Group {
 
     /// `prepareRebalance`.
     fn prepare_rebalance(&mut self, cause: RebalanceCause, cx: &mut Ctx<'_>) {
-        if self.rebalance.is_none() {
-            let before = self
-                .members
-                .iter()
-                .flat_map(|m| m.assignment.iter().map(|tp| (tp.clone(), m.client_id.clone())))
-                .collect();
-            self.rebalance = Some(Rebalance {
-                cause: cause.clone(),
-                started_at: cx.now,
-                generation_before: self.generation,
-                before,
-            });
-        }
+        self.open_record(&cause, cx.now);
         if self.state == GroupState::CompletingRebalance {
             for member in &mut self.members {
                 member.assignment.clear();
@@ -300,6 +288,31 @@ impl Group {
             let at = cx.now + Duration::from_millis(self.rebalance_timeout_ms());
             cx.fx.set(Due::JoinTimeout(self.id.clone()), at);
         }
+    }
+
+    /// Starts the record of a rebalance (who owned what) unless one is open. Removals call it
+    /// before the member goes, so its partitions show as moved from it.
+    fn open_record(&mut self, cause: &RebalanceCause, now: Instant) {
+        if self.rebalance.is_some() {
+            return;
+        }
+        // A revoking member's rejoin continues the cooperative rebalance it came from.
+        let continued =
+            self.follow_up.take().filter(|_| matches!(cause, RebalanceCause::MetadataChanged { .. }));
+        self.rebalance = Some(match continued {
+            Some(previous) => Rebalance { round: previous.round + 1, ..previous },
+            None => Rebalance {
+                cause: cause.clone(),
+                started_at: now,
+                generation_before: self.generation,
+                before: self
+                    .members
+                    .iter()
+                    .flat_map(|m| m.assignment.iter().map(|tp| (tp.clone(), m.client_id.clone())))
+                    .collect(),
+                round: 1,
+            },
+        });
     }
 
     /// `tryCompleteInitialRebalanceElseSchedule`: the initial join waits at least the delay and
@@ -541,7 +554,7 @@ impl Group {
     }
 
     /// `classicGroupLeaveToClassicGroup`: the member goes at once and the group rebalances now.
-    fn leave(&mut self, member_id: &str, cx: &mut Ctx<'_>) -> ErrorCode {
+    fn leave(&mut self, member_id: &str, reason: LeaveReason, cx: &mut Ctx<'_>) -> ErrorCode {
         if self.state == GroupState::Dead {
             return ErrorCode::CoordinatorNotAvailable;
         }
@@ -553,8 +566,11 @@ impl Group {
         }
         let Some(index) = self.index_of(member_id) else { return ErrorCode::UnknownMemberId };
         let client_id = self.members[index].client_id.clone();
-        self.remove_member(index, RemovalReason::Left, cx);
-        self.after_removal(RebalanceCause::MemberLeft { client_id }, cx);
+        let cause = match reason {
+            LeaveReason::Close => RebalanceCause::MemberLeft { client_id },
+            LeaveReason::PollTimeout => RebalanceCause::PollTimeout { client_id },
+        };
+        self.remove_then_rebalance(index, RemovalReason::Left, cause, cx);
         ErrorCode::None
     }
 
@@ -573,12 +589,21 @@ impl Group {
             return; // parked in a rebalance: the session timer cannot expire it
         }
         let reason = if member.is_new { RemovalReason::JoinTimeout } else { RemovalReason::SessionTimeout };
-        let client_id = member.client_id.clone();
-        self.remove_member(index, reason, cx);
-        self.after_removal(RebalanceCause::SessionTimeout { client_id }, cx);
+        let cause = RebalanceCause::SessionTimeout { client_id: member.client_id.clone() };
+        self.remove_then_rebalance(index, reason, cause, cx);
     }
 
-    fn after_removal(&mut self, cause: RebalanceCause, cx: &mut Ctx<'_>) {
+    fn remove_then_rebalance(
+        &mut self,
+        index: usize,
+        reason: RemovalReason,
+        cause: RebalanceCause,
+        cx: &mut Ctx<'_>,
+    ) {
+        if matches!(self.state, GroupState::Stable | GroupState::CompletingRebalance) {
+            self.open_record(&cause, cx.now);
+        }
+        self.remove_member(index, reason, cx);
         match self.state {
             GroupState::Stable | GroupState::CompletingRebalance => self.prepare_rebalance(cause, cx),
             GroupState::PreparingRebalance => self.maybe_complete_join(cx),
@@ -743,13 +768,22 @@ impl Group {
             }
         }
         moved.sort();
+        // Cooperative round 1 leaves moving partitions unowned while their old owner is still a
+        // member: it revokes them and rejoins, and that rebalance continues this one.
+        let follow_up = rebalance
+            .before
+            .iter()
+            .any(|(tp, from)| !after.contains_key(tp) && self.members.iter().any(|m| m.client_id == *from));
         cx.fx.emit(SimEvent::RebalanceCompleted {
             group: self.id.clone(),
-            cause: rebalance.cause,
+            cause: rebalance.cause.clone(),
             generation_before: rebalance.generation_before,
             generation: self.generation,
             took: cx.now - rebalance.started_at,
             moved,
+            round: rebalance.round,
+            follow_up,
         });
+        self.follow_up = follow_up.then_some(rebalance);
     }
 }

@@ -45,6 +45,12 @@ pub enum RebalanceCause {
         /// Who rejoined.
         client_id: String,
     },
+    /// A member left because `poll()` was not called within `max.poll.interval.ms` (its
+    /// LeaveGroup carries that reason, KIP-800).
+    PollTimeout {
+        /// Its client id.
+        client_id: String,
+    },
     /// Members did not SyncGroup within the rebalance timeout.
     SyncTimeout,
 }
@@ -57,6 +63,9 @@ impl fmt::Display for RebalanceCause {
             RebalanceCause::SessionTimeout { client_id } => write!(f, "{client_id}'s session timed out"),
             RebalanceCause::MetadataChanged { client_id } => {
                 write!(f, "{client_id} rejoined with new metadata")
+            }
+            RebalanceCause::PollTimeout { client_id } => {
+                write!(f, "{client_id} left: max.poll.interval.ms passed without a poll")
             }
             RebalanceCause::SyncTimeout => f.write_str("members did not sync in time"),
         }
@@ -115,6 +124,8 @@ pub(crate) struct Rebalance {
     pub generation_before: i32,
     /// Who owned what when it started (client ids).
     pub before: BTreeMap<TopicPartition, String>,
+    /// 1, or more when cooperative follow-up rebalances continue it.
+    pub round: u32,
 }
 
 /// A classic consumer group on its coordinator.
@@ -137,6 +148,9 @@ pub(crate) struct Group {
     /// Committed offsets: the next offset to consume, per partition.
     pub offsets: BTreeMap<TopicPartition, u64>,
     pub rebalance: Option<Rebalance>,
+    /// A finished cooperative round whose revoked partitions still wait for their new owner:
+    /// the next rebalance a member's rejoin starts continues it (reference §2.2).
+    follow_up: Option<Rebalance>,
     rng: SimRng,
 }
 
@@ -156,6 +170,7 @@ impl Group {
             initial_remaining_ms: 0,
             offsets: BTreeMap::new(),
             rebalance: None,
+            follow_up: None,
             rng,
         }
     }
