@@ -1,10 +1,10 @@
 //! The root component: owns the simulation and the timer that drives it.
 
 use gloo_timers::callback::Interval;
-use groupsim::{Command, Duration, Sim};
+use groupsim::{Command, Duration, Sim, SimEvent};
 use yew::prelude::*;
 
-use crate::components::{Controls, GroupPanel, TopicPanel};
+use crate::components::{Controls, GroupPanel, SPEEDS, TopicPanel};
 use crate::owners::Owners;
 use crate::world;
 
@@ -41,6 +41,8 @@ pub enum Msg {
     Step,
     /// Move virtual time forward by this many seconds at once.
     Skip(u64),
+    /// Play at this speed (an index into [`SPEEDS`]).
+    Speed(usize),
     /// Do something to the world.
     Command(Command),
 }
@@ -52,14 +54,32 @@ pub struct App {
     timer: Option<Interval>,
     /// The last refused command's reason, shown until the next command.
     error: Option<String>,
+    /// Index into [`SPEEDS`].
+    speed: usize,
+    /// Records processed twice, newest last (at most [`DUPLICATES_KEPT`]), and how many in all.
+    duplicates: Vec<String>,
+    duplicate_count: u64,
 }
+
+/// How many re-processed records the page lists.
+const DUPLICATES_KEPT: usize = 12;
+
+/// 1× by default.
+const DEFAULT_SPEED: usize = 3;
 
 impl Component for App {
     type Message = Msg;
     type Properties = AppProps;
 
     fn create(ctx: &Context<Self>) -> Self {
-        let mut app = App { sim: world::initial(ctx.props().seed), timer: None, error: None };
+        let mut app = App {
+            sim: world::initial(ctx.props().seed),
+            timer: None,
+            error: None,
+            speed: DEFAULT_SPEED,
+            duplicates: Vec::new(),
+            duplicate_count: 0,
+        };
         if ctx.props().autoplay {
             app.play(ctx);
         }
@@ -68,7 +88,11 @@ impl Component for App {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::Tick => self.sim.advance(Duration::from_millis(u64::from(TICK_MS))),
+            Msg::Tick => {
+                let virtual_ms = u64::from(TICK_MS) * SPEEDS[self.speed] / 10;
+                self.sim.advance(Duration::from_millis(virtual_ms));
+            }
+            Msg::Speed(index) => self.speed = index.min(SPEEDS.len() - 1),
             Msg::Play => self.play(ctx),
             // Dropping the Interval cancels it.
             Msg::Pause => self.timer = None,
@@ -82,8 +106,16 @@ impl Component for App {
                 self.error = self.sim.apply_command(&command).err().map(|e| e.to_string())
             }
         }
-        // The app reads views, not events, for now; drain so the buffer stays small.
-        while self.sim.poll_event().is_some() {}
+        // The app reads views; of the events it keeps only the duplicates.
+        while let Some(stamped) = self.sim.poll_event() {
+            if let SimEvent::Duplicate { partition, offset, first, again, .. } = &stamped.event {
+                self.duplicate_count += 1;
+                self.duplicates.push(format!("{partition}@{offset}: {first}, again {again}"));
+                if self.duplicates.len() > DUPLICATES_KEPT {
+                    self.duplicates.remove(0);
+                }
+            }
+        }
         true
     }
 
@@ -103,6 +135,8 @@ impl Component for App {
                         on_pause={link.callback(|_| Msg::Pause)}
                         on_step={link.callback(|_| Msg::Step)}
                         on_skip={link.callback(Msg::Skip)}
+                        speed={self.speed}
+                        on_speed={link.callback(Msg::Speed)}
                     />
                 </header>
                 if let Some(error) = &self.error {
@@ -120,6 +154,14 @@ impl Component for App {
                         />
                     }) }
                 </div>
+                <section class="duplicates" aria-label="Duplicates">
+                    <h2>{ format!("Processed twice: {}", self.duplicate_count) }</h2>
+                    if self.duplicates.is_empty() {
+                        <p class="muted">{ "No record has been processed twice. Kill a consumer between two commits to see some." }</p>
+                    } else {
+                        <ul>{ for self.duplicates.iter().rev().map(|d| html! { <li>{ d }</li> }) }</ul>
+                    }
+                </section>
             </main>
         }
     }

@@ -18,9 +18,12 @@ async fn mount(seed: u64) -> Element {
     root
 }
 
-/// Lets Yew's scheduler render (a zero-length yield, not a wait for simulated time).
+/// Lets Yew's scheduler render: a few zero-length yields (child components with their own
+/// state can need a second pass), never a wait for simulated time.
 async fn settle() {
-    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    for _ in 0..3 {
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    }
 }
 
 fn text_of(root: &Element, selector: &str) -> Vec<String> {
@@ -120,6 +123,90 @@ async fn a_killed_consumer_keeps_its_partitions_until_the_session_timeout() {
     assert_eq!(text_of(&root, ".generation"), ["2"]);
     assert_eq!(chips_per_member(&root), [3, 0, 3]);
     assert!(text_of(&root, ".lane.unowned").is_empty());
+    // The rebalance history says why and who stopped.
+    let history = text_of(&root, ".rebalance");
+    assert!(
+        history[0].contains("gen 1 → 2") && history[0].contains("consumer-2's session timed out"),
+        "{history:?}"
+    );
+    assert!(history[0].contains("stopped: consumer-1"), "{history:?}");
+}
+
+/// Sets a form control's value and fires the event Yew listens for.
+async fn choose(root: &Element, selector: &str, value: &str, event: &str) {
+    let el = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"));
+    if let Some(select) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlSelectElement>(&el) {
+        select.set_value(value);
+    } else if let Some(input) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&el) {
+        input.set_value(value);
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap()).unwrap();
+    settle().await;
+}
+
+/// Each member card's chips, joined: `["P0 P3", ...]`.
+fn chips_text(root: &Element) -> Vec<String> {
+    let cards = root.query_selector_all(".member").unwrap();
+    (0..cards.length())
+        .filter_map(|i| cards.item(i))
+        .map(|n| {
+            let card: Element = wasm_bindgen::JsCast::dyn_into(n).unwrap();
+            text_of(&card, ".chip").join(" ")
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_assignor_changes_the_assignment() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    assert_eq!(chips_text(&root), ["P0 P1", "P2 P3", "P4 P5"], "range");
+    for n in 1..=3 {
+        click(&root, &format!("Close consumer-{n}")).await;
+    }
+    choose(&root, "select[aria-label='Assignment strategy']", "2", "change").await; // roundrobin
+    for _ in 0..3 {
+        click(&root, "Add consumer").await;
+    }
+    advance(&root, 10).await;
+    assert_eq!(chips_text(&root)[3..], ["P0 P3", "P1 P4", "P2 P5"], "roundrobin deals them out");
+    let facts = text_of(&root, ".facts dd");
+    assert!(facts.contains(&"roundrobin".to_string()), "{facts:?}");
+}
+
+#[wasm_bindgen_test]
+async fn pause_processing_and_cut_link_toggle() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    click(&root, "Pause processing of consumer-1").await;
+    click(&root, "Cut link of consumer-1").await;
+    let status = text_of(&root, ".member-state");
+    assert!(status[0].contains("processing stuck") && status[0].contains("link cut"), "{status:?}");
+    click(&root, "Resume processing of consumer-1").await;
+    click(&root, "Heal link of consumer-1").await;
+    assert_eq!(text_of(&root, ".member-state")[0], "Stable");
+}
+
+#[wasm_bindgen_test]
+async fn a_killed_consumer_can_be_restarted() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    click(&root, "Kill consumer-3").await;
+    click(&root, "Restart consumer-3").await;
+    assert!(root.query_selector("button[aria-label='Kill consumer-3']").unwrap().is_some());
+    assert!(text_of(&root, ".error").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_speed_slider_goes_from_a_tenth_to_a_thousand() {
+    let root = mount(1).await;
+    assert_eq!(text_of(&root, ".speed output"), ["1×"]);
+    choose(&root, "input[aria-label='Speed']", "0", "input").await;
+    assert_eq!(text_of(&root, ".speed output"), ["0.1×"]);
+    choose(&root, "input[aria-label='Speed']", "12", "input").await;
+    assert_eq!(text_of(&root, ".speed output"), ["1000×"]);
 }
 
 #[wasm_bindgen_test]

@@ -22,6 +22,19 @@ pub struct ControlsProps {
     pub on_step: Callback<()>,
     /// Jump ahead by some seconds of virtual time.
     pub on_skip: Callback<u64>,
+    /// The speed, as an index into [`SPEEDS`].
+    pub speed: usize,
+    /// Pick a speed (index into [`SPEEDS`]).
+    pub on_speed: Callback<usize>,
+}
+
+/// The speeds offered, in tenths of real time: 0.1× … 1000× on a log scale.
+pub const SPEEDS: [u64; 13] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000];
+
+/// `0.1×`, `1×`, `1000×`.
+pub fn speed_label(index: usize) -> String {
+    let tenths = SPEEDS[index.min(SPEEDS.len() - 1)];
+    if tenths < 10 { format!("0.{tenths}×") } else { format!("{}×", tenths / 10) }
 }
 
 /// The time controls.
@@ -36,6 +49,14 @@ pub fn Controls(props: &ControlsProps) -> Html {
     };
     let step = props.on_step.clone();
     let skip = props.on_skip.clone();
+    let on_speed = props.on_speed.clone();
+    let speed_input = move |e: InputEvent| {
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>()
+            && let Ok(index) = input.value().parse::<usize>()
+        {
+            on_speed.emit(index);
+        }
+    };
     html! {
         <div class="controls">
             { toggle }
@@ -43,6 +64,13 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 { "+10 s" }
             </button>
             <button aria-label="Step to the next event" onclick={move |_| step.emit(())}><Icon path="M2 1.5v11l7-5.5zM10 2h2.5v10H10z" />{ "Step" }</button>
+            <label class="speed" title="Virtual seconds per real second (log scale)">
+                <span>{ "speed" }</span>
+                <input type="range" min="0" max={(SPEEDS.len() - 1).to_string()} step="1"
+                    value={props.speed.to_string()} aria-label="Speed" aria-valuetext={speed_label(props.speed)}
+                    oninput={speed_input} />
+                <output>{ speed_label(props.speed) }</output>
+            </label>
             <span class="clock" title="Virtual time since the start">{ format!("t = {}", props.now) }</span>
             <span class="seed" title="The seed: the same seed replays the same run">{ format!("seed {}", props.seed) }</span>
         </div>

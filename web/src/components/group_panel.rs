@@ -3,8 +3,7 @@
 use groupsim::{Command, ConsumerView, GroupView};
 use yew::prelude::*;
 
-use super::MemberCard;
-use crate::world;
+use super::{AddConsumer, MemberCard, RebalanceBand};
 
 /// Props of [`GroupPanel`].
 #[derive(Properties, PartialEq, Debug)]
@@ -26,10 +25,6 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
         .as_ref()
         .and_then(|l| g.members.iter().find(|m| &m.member_id == l))
         .map_or_else(|| "-".to_string(), |m| m.client_id.clone());
-    let add = {
-        let on_command = props.on_command.clone();
-        move |_| on_command.emit(Command::AddConsumer { config: world::consumer() })
-    };
     html! {
         <section class="group" aria-label={format!("Group {}", g.id)}>
             <h2>
@@ -54,7 +49,8 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
                     />
                 }) }
             </ul>
-            <button class="add" aria-label="Add consumer" onclick={add}>{ "+ Add consumer" }</button>
+            <AddConsumer existing={props.consumers.len()} on_command={props.on_command.clone()} />
+            <RebalanceBand rebalances={g.rebalances.clone()} consumers={props.consumers.clone()} />
         </section>
     }
 }

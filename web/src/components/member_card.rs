@@ -27,8 +27,19 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
     };
     let gone =
         if props.in_group { "still a member until its session times out" } else { "removed from the group" };
+    let mut notes = Vec::new();
+    if c.stalled {
+        notes.push("processing stuck");
+    }
+    if c.link_cut {
+        notes.push("link cut");
+    }
+    if c.instance_id.is_some() {
+        notes.push("static");
+    }
     let status = match c.life {
-        Life::Running => c.state.to_string(),
+        Life::Running if notes.is_empty() => c.state.to_string(),
+        Life::Running => format!("{}, {}", c.state, notes.join(", ")),
         Life::Closed => format!("closed, {gone}"),
         Life::Killed => format!("killed, {gone}"),
         Life::Failed { error } => format!("failed ({error}), {gone}"),
@@ -49,15 +60,31 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
                 { for shown.iter().map(|(tp, _)| html! { <span class="chip">{ format!("P{}", tp.partition) }</span> }) }
                 if c.assignment.is_empty() && running { <span class="muted">{ "no partitions" }</span> }
             </div>
-            if running {
-                <div class="member-actions">
+            <div class="member-actions">
+                if running {
                     <button aria-label={format!("Close {}", c.client_id)} title="Graceful: commit, LeaveGroup, immediate rebalance"
                         onclick={act(Command::CloseConsumer { consumer: id })}>{ "Close" }</button>
                     <button class="danger" aria-label={format!("Kill {}", c.client_id)}
                         title="Crash: silence; the coordinator notices at the session timeout"
                         onclick={act(Command::KillConsumer { consumer: id })}>{ "Kill" }</button>
-                </div>
-            }
+                    <button aria-label={format!("{} processing of {}", if c.stalled { "Resume" } else { "Pause" }, c.client_id)}
+                        aria-pressed={c.stalled.to_string()}
+                        title="A slow consumer: no poll() until resumed; after max.poll.interval.ms a dynamic member leaves"
+                        onclick={act(Command::StallProcessing { consumer: id, stalled: !c.stalled })}>
+                        { if c.stalled { "Resume" } else { "Pause" } }
+                    </button>
+                } else {
+                    <button aria-label={format!("Restart {}", c.client_id)}
+                        title="Start it again: same client id and instance id, a new member id"
+                        onclick={act(Command::RestartConsumer { consumer: id })}>{ "Restart" }</button>
+                }
+                <button aria-label={format!("{} link of {}", if c.link_cut { "Heal" } else { "Cut" }, c.client_id)}
+                    aria-pressed={c.link_cut.to_string()}
+                    title="Cut or heal its link to the brokers: a cut member keeps processing as a zombie"
+                    onclick={act(Command::CutLink { consumer: id, cut: !c.link_cut })}>
+                    { if c.link_cut { "Heal link" } else { "Cut link" } }
+                </button>
+            </div>
         </li>
     }
 }
