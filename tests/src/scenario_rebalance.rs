@@ -229,3 +229,38 @@ fn zombie_commits_are_rejected_and_its_duplicates_counted() {
     assert_eq!(run.assignment(b).len(), 2, "it rejoined");
     run.assert_invariants_held();
 }
+
+/// KIP-345 fencing (reference §2.3, `ClassicGroup.validateMember`): a second process with the
+/// same `group.instance.id` takes the instance over without a rebalance; the old member id is
+/// fenced, so the first process's next heartbeat gets FENCED_INSTANCE_ID and it stops. Until
+/// then both process the same partitions in the same generation: the hazard fencing bounds, and
+/// the checker reports it (only for those two, only until the fence, at most one heartbeat
+/// interval plus a round trip).
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn a_second_process_with_the_same_instance_id_fences_the_first() {
+    let (mut run, [_, b, _]) = three(|i| static_member(&format!("instance-{i}")));
+    let before = run.assignment(b);
+    let twin = run.consumer(static_member("instance-1"));
+    run.until_secs(40);
+    let failed = run.events(secs(20), |e| {
+        matches!(e, SimEvent::ConsumerFailed { consumer, error: ErrorCode::FencedInstanceId } if *consumer == b)
+    });
+    assert_eq!(failed.count(), 1, "the first process is fenced");
+    assert_eq!(rebalances_since(&run, 20), 0, "the replacement needs no rebalance");
+    assert_eq!(run.assignment(twin), before, "the twin took the instance's partitions");
+    let fenced_at = run
+        .events(secs(20), |e| matches!(e, SimEvent::ConsumerFailed { consumer, .. } if *consumer == b))
+        .next()
+        .unwrap()
+        .at;
+    let violations = run.checker.violations();
+    assert!(!violations.is_empty(), "the double ownership is reported");
+    for v in violations {
+        assert!(
+            v.at <= fenced_at && fenced_at.as_millis() <= 20_000 + 3_000 + 10,
+            "{v:?} after the fence at {fenced_at}"
+        );
+        assert!(v.detail.contains("consumer-2") && v.detail.contains("consumer-4"), "{v:?}");
+    }
+}
