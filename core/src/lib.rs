@@ -50,6 +50,7 @@ mod producer;
 pub mod protocol;
 mod rng;
 mod scenario;
+mod session;
 mod sim;
 mod time;
 mod view;
@@ -67,6 +68,7 @@ pub use partitioner::KeyMode;
 pub use producer::{MAX_RATE, ProducerConfig};
 pub use rng::SimRng;
 pub use scenario::{Command, MAX_STEPS, Scenario, ScenarioError, TimedCommand};
+pub use session::Session;
 pub use sim::{EVENT_BUFFER, MAX_PARTITIONS, Sim, SimConfig};
 pub use time::{Duration, Instant};
 pub use view::{

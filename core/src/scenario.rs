@@ -36,6 +36,7 @@ use crate::error::SimError;
 use crate::event::Stamped;
 use crate::ids::{ConsumerId, ProducerId};
 use crate::producer::ProducerConfig;
+use crate::session::Session;
 use crate::sim::{Sim, SimConfig};
 use crate::time::Instant;
 
@@ -222,38 +223,12 @@ impl Scenario {
     /// Builds the world and replays every command at its time, up to `until_ms`. Returns the
     /// world and every event, in order.
     pub fn run(&self) -> Result<(Sim, Vec<Stamped>), ScenarioError> {
-        let mut sim = Sim::new(self.config.clone()).map_err(ScenarioError::Config)?;
-        let mut trace = Vec::new();
-        let mut previous_ms = 0;
-        for (index, timed) in self.commands.iter().enumerate() {
-            let index = index as u64;
-            if timed.at_ms < previous_ms {
-                return Err(ScenarioError::OutOfOrder { index, at_ms: timed.at_ms, previous_ms });
-            }
-            previous_ms = timed.at_ms;
-            run_to(&mut sim, &mut trace, Instant::from_millis(timed.at_ms))?;
-            sim.apply_command(&timed.command).map_err(|error| ScenarioError::Command {
-                index,
-                at_ms: timed.at_ms,
-                error,
-            })?;
-            trace.extend(core::iter::from_fn(|| sim.poll_event()));
-        }
-        run_to(&mut sim, &mut trace, Instant::from_millis(self.until_ms.max(previous_ms)))?;
-        Ok((sim, trace))
-    }
-}
-
-fn run_to(sim: &mut Sim, trace: &mut Vec<Stamped>, t: Instant) -> Result<(), ScenarioError> {
-    loop {
-        let steps = sim.run_until(t, 10_000);
-        trace.extend(core::iter::from_fn(|| sim.poll_event()));
-        if sim.now() >= t && sim.next_deadline().is_none_or(|d| d > t) {
-            return Ok(());
-        }
-        if steps == 0 || trace.len() as u64 > MAX_STEPS {
-            return Err(ScenarioError::TooManySteps { at: sim.now() });
-        }
+        let mut session = Session::new(self.clone())?;
+        let mut trace: Vec<Stamped> = core::iter::from_fn(|| session.poll_event()).collect();
+        let last_ms = self.commands.last().map_or(0, |c| c.at_ms);
+        let until = Instant::from_millis(self.until_ms.max(last_ms));
+        session.run_to_draining(until, &mut |e| trace.push(e))?;
+        Ok((session.into_sim(), trace))
     }
 }
 

@@ -27,6 +27,8 @@ mod scenario_group;
 #[cfg(test)]
 mod scenario_rebalance;
 #[cfg(test)]
+mod session_replay;
+#[cfg(test)]
 mod sticky_oracle;
 #[cfg(test)]
 mod support;
