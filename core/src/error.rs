@@ -25,6 +25,8 @@ pub enum SimError {
     InvalidRate(u32),
     /// No producer has this id.
     UnknownProducer(u32),
+    /// The producer was removed.
+    ProducerRemoved(u32),
     /// No consumer has this id.
     UnknownConsumer(u32),
     /// The consumer was already closed, killed or failed.
@@ -52,6 +54,7 @@ impl fmt::Display for SimError {
                 crate::producer::MAX_RATE
             ),
             SimError::UnknownProducer(p) => write!(f, "there is no producer-{}", p + 1),
+            SimError::ProducerRemoved(p) => write!(f, "producer-{} was removed", p + 1),
             SimError::UnknownConsumer(c) => write!(f, "there is no consumer-{}", c + 1),
             SimError::ConsumerNotRunning(c) => write!(f, "consumer-{} is not running any more", c + 1),
             SimError::ConsumerStillRunning(c) => {

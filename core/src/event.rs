@@ -43,6 +43,11 @@ pub enum SimEvent {
         /// The count now.
         to: u32,
     },
+    /// A producer was removed for good.
+    ProducerRemoved {
+        /// Which.
+        producer: ProducerId,
+    },
     /// A producer was added.
     ProducerAdded {
         /// Its id.
@@ -372,6 +377,7 @@ impl fmt::Display for SimEvent {
                 write!(f, "topic {topic} grew from {from} to {to} partitions")
             }
             SimEvent::ProducerAdded { producer, topic } => write!(f, "{producer} writes to {topic}"),
+            SimEvent::ProducerRemoved { producer } => write!(f, "{producer} was removed"),
             SimEvent::Produced { producer, topic, partition, offset, key } => {
                 write!(f, "{producer} → {topic}-{partition} @{offset}")?;
                 match key {

@@ -50,6 +50,8 @@ pub(crate) struct Producer {
     pub id: ProducerId,
     pub config: ProducerConfig,
     pub paused: bool,
+    /// Removed for good: it sends nothing and takes no more commands.
+    pub removed: bool,
     pub partitioner: Partitioner,
     pub rng: SimRng,
     /// Sends are spaced exactly: the k-th send after `base` is due at `base + k * 1000 / rate` ms.
@@ -63,6 +65,7 @@ impl Producer {
             id,
             config,
             paused: false,
+            removed: false,
             partitioner: Partitioner::default(),
             rng,
             base: now,
@@ -73,7 +76,7 @@ impl Producer {
     /// When the next record is due, or `None` if the producer is paused or has rate 0.
     pub fn next_send(&self) -> Option<Instant> {
         let rate = u64::from(self.config.rate_per_sec);
-        if self.paused || rate == 0 {
+        if self.paused || self.removed || rate == 0 {
             return None;
         }
         Some(self.base + Duration::from_millis(self.sent_since_base * 1000 / rate))

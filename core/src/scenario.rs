@@ -80,6 +80,11 @@ pub enum Command {
         /// Paused (true) or running (false).
         paused: bool,
     },
+    /// Remove a producer for good.
+    RemoveProducer {
+        /// Which producer (0-based).
+        producer: u32,
+    },
     /// Add a consumer.
     AddConsumer {
         /// Its settings.
@@ -245,6 +250,7 @@ impl Sim {
             Command::PauseProducer { producer, paused } => {
                 self.set_producer_paused(ProducerId(*producer), *paused)
             }
+            Command::RemoveProducer { producer } => self.remove_producer(ProducerId(*producer)),
             Command::AddConsumer { config } => self.add_consumer(config.clone()).map(drop),
             Command::CloseConsumer { consumer } => self.close_consumer(ConsumerId(*consumer)),
             Command::KillConsumer { consumer } => self.kill_consumer(ConsumerId(*consumer)),

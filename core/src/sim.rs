@@ -162,6 +162,15 @@ impl Sim {
         Ok(())
     }
 
+    /// Removes a producer for good: it sends nothing more. Its id stays taken (ids are never
+    /// reused, so a recorded scenario keeps meaning the same producers).
+    pub fn remove_producer(&mut self, id: ProducerId) -> Result<(), SimError> {
+        self.producer_mut(id)?.removed = true;
+        self.schedule_producer(id);
+        self.emit(SimEvent::ProducerRemoved { producer: id });
+        Ok(())
+    }
+
     /// Changes a producer's rate (records per second).
     pub fn set_producer_rate(&mut self, id: ProducerId, rate_per_sec: u32) -> Result<(), SimError> {
         let now = self.now;
@@ -401,7 +410,11 @@ impl Sim {
     }
 
     fn producer_mut(&mut self, id: ProducerId) -> Result<&mut Producer, SimError> {
-        self.producers.get_mut(id.0 as usize).ok_or(SimError::UnknownProducer(id.0))
+        match self.producers.get_mut(id.0 as usize) {
+            Some(p) if p.removed => Err(SimError::ProducerRemoved(id.0)),
+            Some(p) => Ok(p),
+            None => Err(SimError::UnknownProducer(id.0)),
+        }
     }
 
     pub(crate) fn emit(&mut self, event: SimEvent) {

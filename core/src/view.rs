@@ -75,6 +75,8 @@ pub struct ProducerView {
     pub key_mode: KeyMode,
     /// Whether it is paused.
     pub paused: bool,
+    /// Whether it was removed for good.
+    pub removed: bool,
 }
 
 /// A consumer group on its coordinator.
@@ -210,6 +212,12 @@ pub struct ConsumerView {
     pub cooperative: bool,
     /// `group.instance.id`, for a static member.
     pub instance_id: Option<String>,
+    /// `session.timeout.ms`.
+    pub session_timeout_ms: u64,
+    /// `heartbeat.interval.ms`.
+    pub heartbeat_interval_ms: u64,
+    /// `max.poll.interval.ms`.
+    pub max_poll_interval_ms: u64,
 }
 
 /// A message on the wire.
@@ -263,6 +271,7 @@ impl Sim {
                     rate_per_sec: p.config.rate_per_sec,
                     key_mode: p.config.key_mode.clone(),
                     paused: p.paused,
+                    removed: p.removed,
                 })
                 .collect(),
             groups: self.groups.values().map(|g| self.group_view(g)).collect(),
@@ -285,6 +294,9 @@ impl Sim {
                     stalled: c.stalled,
                     cooperative: c.cooperative(),
                     instance_id: c.config.instance_id.clone(),
+                    session_timeout_ms: c.config.session_timeout_ms,
+                    heartbeat_interval_ms: c.config.heartbeat_interval_ms,
+                    max_poll_interval_ms: c.config.max_poll_interval_ms,
                 })
                 .collect(),
             in_flight: self
@@ -336,7 +348,7 @@ impl Sim {
         for tp in g.offsets.keys().filter(|tp| !owned.contains(tp)) {
             rows.push(self.describe_row(g, tp, None));
         }
-        rows.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+        rows.sort_unstable_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
         let total_lag = rows.iter().filter_map(|r| r.lag).sum();
         GroupView {
             id: g.id.clone(),

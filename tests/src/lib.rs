@@ -29,6 +29,8 @@ mod scenario_rebalance;
 #[cfg(test)]
 mod session_replay;
 #[cfg(test)]
+mod share_link;
+#[cfg(test)]
 mod sticky_oracle;
 #[cfg(test)]
 mod support;

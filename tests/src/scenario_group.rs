@@ -220,3 +220,21 @@ fn a_member_that_stops_heartbeating_during_preparing_rebalance_expires() {
     }
     run.assert_invariants_held();
 }
+
+/// A removed producer sends nothing more and refuses further commands by name; the others go on.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn a_removed_producer_stops_for_good() {
+    let mut run = Run::new(1, 3, 10);
+    run.until_secs(2);
+    run.sim.apply_command(&groupsim::Command::RemoveProducer { producer: 0 }).unwrap();
+    let written =
+        |run: &Run| run.sim.view().topics[0].partitions.iter().map(|p| p.log_end_offset).sum::<u64>();
+    let before = written(&run);
+    assert_eq!(before, 20);
+    run.until_secs(5);
+    assert_eq!(written(&run), before);
+    assert!(run.sim.view().producers[0].removed);
+    let again = run.sim.apply_command(&groupsim::Command::PauseProducer { producer: 0, paused: false });
+    assert_eq!(again.unwrap_err().to_string(), "producer-1 was removed");
+}

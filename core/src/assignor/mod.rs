@@ -172,7 +172,7 @@ pub(crate) fn subscribers<'a>(
     members: &'a [MemberSubscription],
 ) -> (Vec<&'a MemberSubscription>, BTreeMap<&'a str, Vec<bool>>) {
     let mut sorted: Vec<&MemberSubscription> = members.iter().collect();
-    sorted.sort_by(|a, b| member_order(a, b));
+    sorted.sort_unstable_by(|a, b| member_order(a, b));
     let mut by_topic: BTreeMap<&str, Vec<bool>> = BTreeMap::new();
     for (i, m) in sorted.iter().enumerate() {
         for t in &m.topics {

@@ -73,7 +73,7 @@ struct Problem<'a> {
 impl<'a> Problem<'a> {
     fn new(topics: &'a BTreeMap<String, u32>, members: &'a [MemberSubscription]) -> Self {
         let mut sorted: Vec<&MemberSubscription> = members.iter().collect();
-        sorted.sort_by(|a, b| a.member_id.cmp(&b.member_id));
+        sorted.sort_unstable_by(|a, b| a.member_id.cmp(&b.member_id));
         let wanted: BTreeSet<&str> =
             sorted.iter().flat_map(|m| m.topics.iter().map(String::as_str)).collect();
         let mut names = Vec::new();
@@ -366,7 +366,7 @@ impl<'a> Problem<'a> {
         };
 
         let mut order: Vec<usize> = (0..topics).collect();
-        order.sort_by_key(|&t| (subscribers[t], t));
+        order.sort_unstable_by_key(|&t| (subscribers[t], t));
         for &t in &order {
             for g in self.base[t]..self.base[t + 1] {
                 if owner[g as usize] == NONE

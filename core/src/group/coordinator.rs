@@ -767,7 +767,7 @@ impl Group {
                 moved.push(((*tp).clone(), None, Some(String::from(*to))));
             }
         }
-        moved.sort();
+        moved.sort_unstable();
         // Cooperative round 1 leaves moving partitions unowned while their old owner is still a
         // member: it revokes them and rejoins, and that rebalance continues this one.
         let follow_up = rebalance

@@ -1,0 +1,123 @@
+//! Share links carry a scenario exactly: every command and setting survives the round trip,
+//! and a broken link says which item is wrong and why.
+
+use groupsim::assignor::AssignorName;
+use groupsim::{
+    BrokerConfig, Command, CommitMode, ConsumerConfig, KeyMode, OffsetReset, ProducerConfig, Scenario,
+    SimConfig, TimedCommand,
+};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::property::random_scenario;
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn random_scenarios_survive_the_link_round_trip() {
+    for seed in 0..32 {
+        let scenario = random_scenario(seed);
+        let link = scenario.to_link();
+        assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-%;@:,=+".contains(&b)), "{link}");
+        assert_eq!(Scenario::from_link(&link), Ok(scenario), "seed {seed}");
+    }
+}
+
+/// Every action and every non-default setting, including text that needs escaping.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn every_setting_survives_the_link_round_trip() {
+    let consumer = ConsumerConfig {
+        group_id: "grupo é,;=+%".into(),
+        client_id: "c 1".into(),
+        instance_id: Some("i-1".into()),
+        topics: vec!["a.b".into(), "c_d".into()],
+        session_timeout_ms: 10_000,
+        heartbeat_interval_ms: 1_000,
+        max_poll_interval_ms: 20_000,
+        max_poll_records: 7,
+        commit: CommitMode::AfterProcessing,
+        auto_offset_reset: OffsetReset::Earliest,
+        assignors: vec![AssignorName::Sticky, AssignorName::RoundRobin],
+        processing_ms_per_record: 0,
+    };
+    let modes = [
+        KeyMode::Keyed { key_space: 3 },
+        KeyMode::Sticky { batch_records: 2 },
+        KeyMode::RoundRobin,
+        KeyMode::Explicit { partition: 1 },
+    ];
+    let mut commands: Vec<Command> = modes
+        .into_iter()
+        .map(|key_mode| Command::AddProducer {
+            config: ProducerConfig { topic: "t".into(), rate_per_sec: 9, key_mode },
+        })
+        .collect();
+    commands.extend([
+        Command::CreateTopic { topic: "t".into(), partitions: 2 },
+        Command::AddPartitions { topic: "t".into(), partitions: 4 },
+        Command::SetProducerRate { producer: 1, rate_per_sec: 0 },
+        Command::PauseProducer { producer: 2, paused: true },
+        Command::RemoveProducer { producer: 3 },
+        Command::AddConsumer { config: consumer },
+        Command::AddConsumer {
+            config: ConsumerConfig { commit: CommitMode::Auto { interval_ms: 1 }, ..Default::default() },
+        },
+        Command::CloseConsumer { consumer: 0 },
+        Command::KillConsumer { consumer: 1 },
+        Command::RestartConsumer { consumer: 1 },
+        Command::StallProcessing { consumer: 0, stalled: true },
+        Command::CutLink { consumer: 0, cut: false },
+    ]);
+    let broker = BrokerConfig {
+        brokers: 1,
+        offsets_topic_partitions: 3,
+        initial_rebalance_delay_ms: 0,
+        min_session_timeout_ms: 1,
+        max_session_timeout_ms: 2,
+        network_latency_ms: 9,
+    };
+    let scenario = Scenario {
+        config: SimConfig { seed: u64::MAX, retention_records: 5, broker },
+        commands: commands
+            .into_iter()
+            .enumerate()
+            .map(|(i, command)| TimedCommand { at_ms: i as u64, command })
+            .collect(),
+        until_ms: 99,
+    };
+    assert_eq!(Scenario::from_link(&scenario.to_link()), Ok(scenario));
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn a_broken_link_names_the_item_and_the_problem() {
+    let cases = [
+        ("v2;seed=1", "item 1 (v2): a link starts with “v1”"),
+        ("v1;seed=x", "item 2 (seed=x): seed=“x” is not a whole number in range"),
+        ("v1;colour=red", "item 2 (colour=red): “colour” is not a setting here"),
+        (
+            "v1;x@kill-consumer:consumer=1",
+            "item 2 (x@kill-consumer:consumer=1): “x” is not a time in milliseconds",
+        ),
+        ("v1;0@kill-consumer:", "item 2 (0@kill-consumer:): “consumer” is missing"),
+        (
+            "v1;0@kill-consumer:consumer=1,consumer=2",
+            "item 2 (0@kill-consumer:consumer=1,consumer=2): “consumer” is given twice",
+        ),
+        (
+            "v1;0@cut-link:consumer=1,cut=yes",
+            "item 2 (0@cut-link:consumer=1,cut=yes): cut=“yes” must be 0 or 1",
+        ),
+        (
+            "v1;0@add-consumer:assignors=range+fair",
+            "item 2 (0@add-consumer:assignors=range+fair): “fair” is not an assignor",
+        ),
+        (
+            "v1;0@add-producer:topic=t,rate=1,keys=random",
+            "item 2 (0@add-producer:topic=t,rate=1,keys=random): “random” is not a key mode (keyedN, stickyN, round-robin, partitionN)",
+        ),
+    ];
+    for (link, expected) in cases {
+        assert_eq!(Scenario::from_link(link).unwrap_err().to_string(), expected);
+    }
+}
