@@ -1,15 +1,28 @@
-//! The root component: owns the simulation and the timer that drives it.
+//! The root component: owns the session (the world and its recording) and the timer that
+//! drives it.
 
 use gloo_timers::callback::Interval;
-use groupsim::{Command, Duration, Sim, SimEvent};
+use groupsim::{Command, Duration, Instant, Life, Scenario, Session};
 use yew::prelude::*;
 
-use crate::components::{Controls, GroupPanel, SPEEDS, TopicPanel};
+use crate::components::{
+    Controls, Details, GroupPanel, Help, InvariantTicks, NewGroup, ProducerPanel, SPEEDS, Timeline,
+    TopicPanel, Wire,
+};
+use crate::observed::Observed;
 use crate::owners::Owners;
+use crate::services::{self, KeyListener};
+use crate::shortcuts::{Shortcut, shortcut_for};
 use crate::world;
 
 /// Wall-clock milliseconds between ticks while playing.
 const TICK_MS: u32 = 100;
+
+/// 1× by default.
+const DEFAULT_SPEED: usize = 3;
+
+/// How far the arrow keys seek.
+const SEEK_KEY_MS: u64 = 5_000;
 
 /// How the app starts.
 #[derive(Properties, PartialEq, Debug)]
@@ -17,14 +30,24 @@ pub struct AppProps {
     /// Start playing at once (the page does; tests start paused and step).
     #[prop_or(true)]
     pub autoplay: bool,
-    /// The seed of the world.
+    /// The seed of the default world.
     #[prop_or(1)]
     pub seed: u64,
+    /// A world to open instead of the default one (from a share link); it is replayed up to its
+    /// `until_ms` and paused there when that is past zero.
+    #[prop_or_default]
+    pub scenario: Option<Scenario>,
+    /// Why the link's scenario could not be opened, shown above the default world.
+    #[prop_or_default]
+    pub load_error: Option<String>,
+    /// Listen for keyboard shortcuts on the document (the page does; tests send keys directly).
+    #[prop_or(true)]
+    pub shortcuts: bool,
 }
 
 impl Default for AppProps {
     fn default() -> Self {
-        AppProps { autoplay: true, seed: 1 }
+        AppProps { autoplay: true, seed: 1, scenario: None, load_error: None, shortcuts: true }
     }
 }
 
@@ -43,44 +66,74 @@ pub enum Msg {
     Skip(u64),
     /// Play at this speed (an index into [`SPEEDS`]).
     Speed(usize),
+    /// Go to this virtual time (milliseconds), replaying from the start when it is behind.
+    Seek(u64),
+    /// Start the default world again with this seed, dropping the recording.
+    Reset(u64),
+    /// Put the run in the address bar.
+    Share,
     /// Do something to the world.
     Command(Command),
+    /// A keyboard shortcut (`KeyboardEvent.key`).
+    Key(String),
+    /// Show or hide the shortcut list.
+    Help(bool),
+    /// Highlight where this key lands (or stop).
+    Follow(Option<u32>),
 }
 
 /// The playground.
 #[derive(Debug)]
 pub struct App {
-    sim: Sim,
+    session: Session,
     timer: Option<Interval>,
-    /// The last refused command's reason, shown until the next command.
+    /// The last problem (a refused command, an unreadable link), shown until the next action.
     error: Option<String>,
+    /// The share link last put in the address bar.
+    link: Option<String>,
     /// Index into [`SPEEDS`].
     speed: usize,
-    /// Records processed twice, newest last (at most [`DUPLICATES_KEPT`]), and how many in all.
-    duplicates: Vec<String>,
-    duplicate_count: u64,
+    observed: Observed,
+    help: bool,
+    /// The key highlighted in the lanes.
+    follow: Option<u32>,
+    _keys: Option<KeyListener>,
 }
-
-/// How many re-processed records the page lists.
-const DUPLICATES_KEPT: usize = 12;
-
-/// 1× by default.
-const DEFAULT_SPEED: usize = 3;
 
 impl Component for App {
     type Message = Msg;
     type Properties = AppProps;
 
     fn create(ctx: &Context<Self>) -> Self {
-        let mut app = App {
-            sim: world::initial(ctx.props().seed),
-            timer: None,
-            error: None,
-            speed: DEFAULT_SPEED,
-            duplicates: Vec::new(),
-            duplicate_count: 0,
+        let props = ctx.props();
+        let mut error = props.load_error.clone();
+        let linked = props.scenario.clone().map(|s| (s.until_ms, Session::new(s)));
+        let (until_ms, session) = match linked {
+            Some((until_ms, Ok(session))) => (until_ms, session),
+            Some((_, Err(e))) => {
+                error = Some(format!(
+                    "The link's scenario could not be replayed ({e}); showing the default world instead."
+                ));
+                (0, default_session(props.seed))
+            }
+            None => (0, default_session(props.seed)),
         };
-        if ctx.props().autoplay {
+        let keys = props.shortcuts.then(|| KeyListener::new(ctx.link().callback(Msg::Key))).flatten();
+        let mut app = App {
+            session,
+            timer: None,
+            error,
+            link: None,
+            speed: DEFAULT_SPEED,
+            observed: Observed::default(),
+            help: false,
+            follow: None,
+            _keys: keys,
+        };
+        app.drain();
+        if until_ms > 0 {
+            app.seek(Instant::from_millis(until_ms));
+        } else if props.autoplay {
             app.play(ctx);
         }
         app
@@ -90,7 +143,8 @@ impl Component for App {
         match msg {
             Msg::Tick => {
                 let virtual_ms = u64::from(TICK_MS) * SPEEDS[self.speed] / 10;
-                self.sim.advance(Duration::from_millis(virtual_ms));
+                let result = self.session.advance(Duration::from_millis(virtual_ms));
+                self.settle(result);
             }
             Msg::Speed(index) => self.speed = index.min(SPEEDS.len() - 1),
             Msg::Play => self.play(ctx),
@@ -98,31 +152,51 @@ impl Component for App {
             Msg::Pause => self.timer = None,
             Msg::Step => {
                 self.timer = None;
-                self.sim.step();
+                let result = self.session.step().map(drop);
+                self.settle(result);
             }
-            Msg::Skip(seconds) => self.sim.advance(Duration::from_secs(seconds)),
-            // A refused command changes nothing in the world; say why next to the controls.
-            Msg::Command(command) => {
-                self.error = self.sim.apply_command(&command).err().map(|e| e.to_string())
+            Msg::Skip(seconds) => {
+                let result = self.session.advance(Duration::from_secs(seconds));
+                self.settle(result);
             }
-        }
-        // The app reads views; of the events it keeps only the duplicates.
-        while let Some(stamped) = self.sim.poll_event() {
-            if let SimEvent::Duplicate { partition, offset, first, again, .. } = &stamped.event {
-                self.duplicate_count += 1;
-                self.duplicates.push(format!("{partition}@{offset}: {first}, again {again}"));
-                if self.duplicates.len() > DUPLICATES_KEPT {
-                    self.duplicates.remove(0);
+            Msg::Seek(ms) => self.seek(Instant::from_millis(ms)),
+            Msg::Reset(seed) => {
+                self.timer = None;
+                self.session = default_session(seed);
+                self.observed = Observed::default();
+                self.error = None;
+                self.drain();
+            }
+            Msg::Share => {
+                self.link = services::publish(&self.session.scenario());
+                if self.link.is_none() {
+                    self.error =
+                        Some("This page cannot change its address (is it in a sandboxed frame?).".into());
                 }
             }
+            Msg::Command(command) => self.command(command),
+            Msg::Key(key) => return self.key(ctx, &key),
+            Msg::Help(shown) => self.help = shown,
+            Msg::Follow(key) => self.follow = key,
         }
         true
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        let view = self.sim.view();
-        let owners = Owners::of(&view, world::GROUP);
+        let view = self.session.sim().view();
         let link = ctx.link();
+        let on_command = link.callback(Msg::Command);
+        // Groups the coordinators know, then groups only their consumers know so far (their
+        // first JoinGroup is on the wire).
+        let mut group_ids: Vec<String> = view.groups.iter().map(|g| g.id.clone()).collect();
+        for c in &view.consumers {
+            if !group_ids.contains(&c.group) {
+                group_ids.push(c.group.clone());
+            }
+        }
+        let owners: Vec<(String, Owners)> =
+            group_ids.iter().map(|g| (g.clone(), Owners::of(&view, g))).collect();
+        let violations = self.observed.checker.violations();
         html! {
             <main class="playground">
                 <header class="topbar">
@@ -138,38 +212,155 @@ impl Component for App {
                         speed={self.speed}
                         on_speed={link.callback(Msg::Speed)}
                     />
+                    <Timeline
+                        now={view.now}
+                        head={self.session.head()}
+                        commands={self.session.commands().iter().map(|c| c.at_ms).collect::<Vec<_>>()}
+                        seed={view.seed}
+                        link={self.link.clone()}
+                        on_seek={link.callback(Msg::Seek)}
+                        on_reset={link.callback(Msg::Reset)}
+                        on_share={link.callback(|_| Msg::Share)}
+                        on_help={link.callback(|_| Msg::Help(true))}
+                    />
+                    <InvariantTicks violations={violations.to_vec()} on_seek={link.callback(Msg::Seek)} />
                 </header>
                 if let Some(error) = &self.error {
                     <p class="error" role="alert">{ error }</p>
                 }
                 <div class="columns">
-                    { for view.topics.iter().map(|topic| html! {
-                        <TopicPanel topic={topic.clone()} owners={owners.clone()} />
-                    }) }
-                    { for view.groups.iter().map(|group| html! {
-                        <GroupPanel
-                            group={group.clone()}
-                            consumers={view.consumers.iter().filter(|c| c.group == group.id).cloned().collect::<Vec<_>>()}
-                            on_command={link.callback(Msg::Command)}
+                    <div class="column">
+                        { for view.topics.iter().map(|topic| html! {
+                            <TopicPanel topic={topic.clone()} owners={owners.clone()} follow={self.follow} on_command={on_command.clone()} />
+                        }) }
+                        <ProducerPanel
+                            producers={view.producers.clone()}
+                            topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
+                            follow={self.follow}
+                            on_follow={link.callback(Msg::Follow)}
+                            on_command={on_command.clone()}
                         />
-                    }) }
+                    </div>
+                    <div class="column">
+                        { for group_ids.iter().map(|id| html! {
+                            <GroupPanel
+                                id={id.clone()}
+                                group={view.groups.iter().find(|g| &g.id == id).cloned()}
+                                now={view.now}
+                                consumers={view.consumers.iter().filter(|c| &c.group == id).cloned().collect::<Vec<_>>()}
+                                topics={view.topics.iter().map(|t| t.name.clone()).collect::<Vec<_>>()}
+                                existing={view.consumers.len()}
+                                on_command={on_command.clone()}
+                            />
+                        }) }
+                        <NewGroup existing={group_ids.clone()} on_command={on_command.clone()} />
+                    </div>
                 </div>
-                <section class="duplicates" aria-label="Duplicates">
-                    <h2>{ format!("Processed twice: {}", self.duplicate_count) }</h2>
-                    if self.duplicates.is_empty() {
-                        <p class="muted">{ "No record has been processed twice. Kill a consumer between two commits to see some." }</p>
-                    } else {
-                        <ul>{ for self.duplicates.iter().rev().map(|d| html! { <li>{ d }</li> }) }</ul>
-                    }
-                </section>
+                <Wire flights={self.observed.wire.clone()} now={view.now} />
+                <Details
+                    groups={view.groups.clone()}
+                    log={self.observed.log.clone()}
+                    lag={self.observed.lag.clone()}
+                    violations={violations.to_vec()}
+                    duplicates={self.observed.duplicates.iter().cloned().collect::<Vec<_>>()}
+                    duplicate_count={self.observed.duplicate_count}
+                    on_seek={link.callback(Msg::Seek)}
+                />
+                if self.help {
+                    <Help on_close={link.callback(|_| Msg::Help(false))} />
+                }
             </main>
         }
     }
+}
+
+fn default_session(seed: u64) -> Session {
+    // A constant, valid scenario: failing here is a bug worth the panic banner.
+    Session::new(world::initial_scenario(seed)).expect("the default world is valid")
 }
 
 impl App {
     fn play(&mut self, ctx: &Context<Self>) {
         let link = ctx.link().clone();
         self.timer = Some(Interval::new(TICK_MS, move || link.send_message(Msg::Tick)));
+    }
+
+    /// Takes the events of the last move into account, or stops and says why the move failed.
+    fn settle(&mut self, result: Result<(), groupsim::ScenarioError>) {
+        if let Err(e) = result {
+            self.timer = None;
+            self.error = Some(format!(
+                "The recorded run could not go on: {e}. It stopped here; everything before is kept."
+            ));
+        }
+        self.drain();
+    }
+
+    fn drain(&mut self) {
+        while let Some(stamped) = self.session.poll_event() {
+            self.observed.event(stamped);
+        }
+        self.observed.moment(&self.session.sim().view());
+    }
+
+    /// A refused command changes nothing in the world; say why next to the controls.
+    fn command(&mut self, command: Command) {
+        self.error = self.session.apply(command).err().map(|e| e.to_string());
+        self.drain();
+    }
+
+    /// Goes to `t`: forward by running (up to where the recording reaches or beyond), backward by
+    /// replaying from the start, feeding everything on the way to the log, checker and charts.
+    fn seek(&mut self, t: Instant) {
+        let sim_now = self.session.sim().now();
+        if t < sim_now {
+            self.observed = Observed::default();
+            if let Err(e) = self.session.rewind() {
+                self.error = Some(format!("Rewinding failed: {e}"));
+                return;
+            }
+            self.drain();
+        }
+        let every = Duration::from_millis(crate::observed::LAG_EVERY_MS);
+        while self.session.sim().now() < t {
+            let next = (self.session.sim().now() + every).min(t);
+            let observed = &mut self.observed;
+            let result = self.session.run_to_draining(next, &mut |e| observed.event(e));
+            if result.is_err() {
+                return self.settle(result);
+            }
+            self.observed.moment(&self.session.sim().view());
+        }
+    }
+
+    fn key(&mut self, ctx: &Context<Self>, key: &str) -> bool {
+        let Some(action) = shortcut_for(key) else { return false };
+        let now = self.session.sim().now().as_millis();
+        let newest_running = || {
+            self.session.sim().view().consumers.iter().rev().find(|c| c.life == Life::Running).map(|c| c.id.0)
+        };
+        let msg = match action {
+            Shortcut::PlayPause if self.timer.is_some() => Msg::Pause,
+            Shortcut::PlayPause => Msg::Play,
+            Shortcut::Step => Msg::Step,
+            Shortcut::Skip => Msg::Skip(10),
+            Shortcut::Faster => Msg::Speed(self.speed + 1),
+            Shortcut::Slower => Msg::Speed(self.speed.saturating_sub(1)),
+            Shortcut::Back => Msg::Seek(now.saturating_sub(SEEK_KEY_MS)),
+            Shortcut::Forward => Msg::Seek((now + SEEK_KEY_MS).min(self.session.head().as_millis())),
+            Shortcut::AddConsumer => Msg::Command(Command::AddConsumer { config: world::consumer() }),
+            Shortcut::KillNewest => match newest_running() {
+                Some(consumer) => Msg::Command(Command::KillConsumer { consumer }),
+                None => return false,
+            },
+            Shortcut::CloseNewest => match newest_running() {
+                Some(consumer) => Msg::Command(Command::CloseConsumer { consumer }),
+                None => return false,
+            },
+            Shortcut::Share => Msg::Share,
+            Shortcut::Help => Msg::Help(!self.help),
+            Shortcut::Dismiss => Msg::Help(false),
+        };
+        Component::update(self, ctx, msg)
     }
 }

@@ -5,18 +5,34 @@
 
 mod app;
 mod components;
+mod observed;
+mod ops;
 mod owners;
 mod panic;
+mod services;
+mod shortcuts;
 mod world;
 
 pub use app::{App, AppProps};
 
-/// Installs the panic hook and mounts the app on `#app` (or on `<body>` if there is none).
+/// What the page says about a share-link fragment it cannot read (`None` when it reads).
+pub fn link_error(fragment: &str) -> Option<String> {
+    services::scenario_from_fragment(fragment).and_then(Result::err)
+}
+
+/// Installs the panic hook and mounts the app on `#app` (or on `<body>` if there is none),
+/// opening the scenario in the URL's `#scenario=` fragment if there is one.
 pub fn start() {
     panic::install_hook();
+    let (scenario, load_error) = match services::scenario_from_url() {
+        Some(Ok(scenario)) => (Some(scenario), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    let props = AppProps { scenario, load_error, ..AppProps::default() };
     let document = web_sys::window().and_then(|w| w.document());
     match document.as_ref().and_then(|d| d.get_element_by_id("app")) {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
-        None => yew::Renderer::<App>::new().render(),
+        Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<App>::with_props(props).render(),
     };
 }

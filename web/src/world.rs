@@ -1,6 +1,8 @@
 //! The world the page opens with.
 
-use groupsim::{ConsumerConfig, KeyMode, OffsetReset, ProducerConfig, Sim, SimConfig};
+use groupsim::{
+    Command, ConsumerConfig, KeyMode, OffsetReset, ProducerConfig, Scenario, SimConfig, TimedCommand,
+};
 
 /// The topic every new page starts with.
 pub const TOPIC: &str = "orders";
@@ -19,20 +21,16 @@ pub fn consumer() -> ConsumerConfig {
     }
 }
 
-/// Six partitions of `orders`, one keyed producer and a group of three consumers.
-pub fn initial(seed: u64) -> Sim {
-    let mut sim =
-        Sim::new(SimConfig { seed, ..SimConfig::default() }).expect("default broker settings are valid");
-    // Both commands use constant, valid input; an error here is a bug worth the panic banner.
-    sim.create_topic(TOPIC, 6).expect("the initial topic is valid");
-    sim.add_producer(ProducerConfig {
-        topic: TOPIC.into(),
-        rate_per_sec: 6,
-        key_mode: KeyMode::Keyed { key_space: 32 },
-    })
-    .expect("the initial producer is valid");
-    for _ in 0..3 {
-        sim.add_consumer(consumer()).expect("the initial consumers are valid");
-    }
-    sim
+/// Six partitions of `orders`, one keyed producer and a group of three consumers, all at time
+/// zero: the world a new page opens with, as a scenario so it can be replayed and shared.
+pub fn initial_scenario(seed: u64) -> Scenario {
+    let at_zero = |command| TimedCommand { at_ms: 0, command };
+    let producer =
+        ProducerConfig { topic: TOPIC.into(), rate_per_sec: 6, key_mode: KeyMode::Keyed { key_space: 32 } };
+    let mut commands = vec![
+        at_zero(Command::CreateTopic { topic: TOPIC.into(), partitions: 6 }),
+        at_zero(Command::AddProducer { config: producer }),
+    ];
+    commands.extend((0..3).map(|_| at_zero(Command::AddConsumer { config: consumer() })));
+    Scenario { config: SimConfig { seed, ..SimConfig::default() }, commands, until_ms: 0 }
 }

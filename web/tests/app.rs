@@ -2,6 +2,7 @@
 //! Step, so nothing here waits on the wall clock beyond yielding to Yew's renderer.
 #![cfg(target_arch = "wasm32")]
 
+use groupsim::Scenario;
 use playground::{App, AppProps};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
@@ -10,10 +11,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a paused app with `seed` into a fresh element and returns that element.
 async fn mount(seed: u64) -> Element {
+    mount_with(AppProps { autoplay: false, seed, shortcuts: false, ..AppProps::default() }).await
+}
+
+async fn mount_with(props: AppProps) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { autoplay: false, seed }).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root
 }
@@ -61,10 +66,9 @@ async fn advancing_ten_seconds_appends_sixty_records() {
 #[wasm_bindgen_test]
 async fn stepping_moves_the_clock_to_the_next_event() {
     let root = mount(1).await;
-    // First step: at t = 0 the three consumers poll and send JoinGroup.
-    click(&root, "Step to the next event").await;
-    assert_eq!(text_of(&root, ".clock"), ["t = 0.000s"]);
-    // Second step: the JoinGroups arrive one 5 ms network hop later.
+    // At t = 0 the three consumers have polled and sent JoinGroup (the page settles the
+    // instant it opens at); the first step is their arrival one 5 ms network hop later.
+    assert!(text_of(&root, ".flight .api").iter().any(|a| a == "JoinGroup"));
     click(&root, "Step to the next event").await;
     assert_eq!(text_of(&root, ".clock"), ["t = 0.005s"]);
 }
@@ -227,4 +231,223 @@ async fn play_and_pause_swap_the_button() {
     button(&root, "Pause").click();
     settle().await;
     assert!(root.query_selector("button[aria-label='Play']").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn seeking_back_replays_and_forward_gives_the_recorded_kill_again() {
+    let root = mount(1).await;
+    advance(&root, 20).await;
+    click(&root, "Kill consumer-2").await;
+    advance(&root, 40).await;
+    assert!(root.query_selector("button[aria-label='Kill consumer-2']").unwrap().is_none());
+    choose(&root, "input[aria-label='Seek']", "10000", "input").await;
+    assert_eq!(text_of(&root, ".clock"), ["t = 10.000s"]);
+    assert!(
+        root.query_selector("button[aria-label='Kill consumer-2']").unwrap().is_some(),
+        "not killed yet at 10 s"
+    );
+    assert_eq!(total_log_end(&root), 60, "the replay wrote the same 60 records");
+    choose(&root, "input[aria-label='Seek']", "60000", "input").await;
+    assert_eq!(text_of(&root, ".clock"), ["t = 60.000s"]);
+    assert!(
+        root.query_selector("button[aria-label='Kill consumer-2']").unwrap().is_none(),
+        "the kill was given again"
+    );
+    // As live at 60 s: still generation 1, its partitions unconsumed until the session timeout.
+    assert_eq!(text_of(&root, ".generation"), ["1"]);
+    assert_eq!(text_of(&root, ".lane.unowned .lane-name"), ["P2", "P3"]);
+}
+
+#[wasm_bindgen_test]
+async fn reset_starts_again_and_a_bad_seed_is_refused_inline() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    choose(&root, "input[aria-label='Seed']", "12x", "input").await;
+    assert_eq!(
+        text_of(&root, ".timeline .inline-error"),
+        ["“12x” is not a seed: use a whole number from 0 to 18446744073709551615"]
+    );
+    click(&root, "Reset").await;
+    assert_eq!(text_of(&root, ".clock"), ["t = 10.000s"], "a refused reset changes nothing");
+    choose(&root, "input[aria-label='Seed']", "7", "input").await;
+    click(&root, "Reset").await;
+    assert_eq!(text_of(&root, ".clock"), ["t = 0.000s"]);
+    assert_eq!(text_of(&root, ".seed"), ["seed 7"]);
+    assert_eq!(total_log_end(&root), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_opens_the_same_run_paused_at_the_same_moment() {
+    let root = mount(1).await;
+    advance(&root, 20).await;
+    click(&root, "Kill consumer-3").await;
+    advance(&root, 10).await;
+    click(&root, "Share link").await;
+    let input = root.query_selector(".share-link").unwrap().expect("the link is shown");
+    let link: String = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(input).unwrap().value();
+    let fragment = &link[link.find('#').unwrap() + 1..];
+    assert!(
+        fragment.starts_with("v1;seed=1;until=30000;") && fragment.contains("20000@kill-consumer:consumer=2"),
+        "{fragment}"
+    );
+    let original = (text_of(&root, ".leo"), text_of(&root, ".member-state"));
+    let scenario = Scenario::from_link(fragment).unwrap();
+    let opened =
+        mount_with(AppProps { scenario: Some(scenario), shortcuts: false, ..AppProps::default() }).await;
+    assert_eq!(text_of(&opened, ".clock"), ["t = 30.000s"]);
+    assert!(opened.query_selector("button[aria-label='Play']").unwrap().is_some(), "opened paused");
+    assert_eq!((text_of(&opened, ".leo"), text_of(&opened, ".member-state")), original);
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_link_says_why_above_the_default_world() {
+    let error = playground::link_error("#v1;seed=x");
+    let root =
+        mount_with(AppProps { load_error: error, autoplay: false, shortcuts: false, ..AppProps::default() })
+            .await;
+    let shown = text_of(&root, ".error");
+    assert!(shown[0].contains("item 2 (seed=x): seed=“x” is not a whole number in range"), "{shown:?}");
+    assert_eq!(text_of(&root, ".lane-name").len(), 6, "the default world is there");
+}
+
+#[wasm_bindgen_test]
+async fn the_event_log_filters_by_kind_and_text() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    let lines = text_of(&root, ".log-line");
+    assert!(lines.iter().any(|l| l.contains("JoinGroup")), "{lines:?}");
+    assert!(!lines.iter().any(|l| l.contains("Heartbeat")), "heartbeats are hidden by default");
+    choose(&root, "input[aria-label='Filter text']", "SyncGroup", "input").await;
+    let lines = text_of(&root, ".log-line");
+    assert!(!lines.is_empty() && lines.iter().all(|l| l.contains("SyncGroup")), "{lines:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_ops_tabs_print_kafkas_columns() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    tab(&root, "--describe").await;
+    assert_eq!(
+        text_of(&root, ".ops th"),
+        [
+            "GROUP",
+            "TOPIC",
+            "PARTITION",
+            "CURRENT-OFFSET",
+            "LOG-END-OFFSET",
+            "LAG",
+            "CONSUMER-ID",
+            "HOST",
+            "CLIENT-ID"
+        ]
+    );
+    assert_eq!(root.query_selector_all(".ops tbody tr").unwrap().length(), 6);
+    tab(&root, "--members").await;
+    assert_eq!(
+        text_of(&root, ".ops th"),
+        ["GROUP", "CONSUMER-ID", "HOST", "CLIENT-ID", "#PARTITIONS", "ASSIGNMENT"]
+    );
+    tab(&root, "--state").await;
+    let cells = text_of(&root, ".ops td");
+    assert_eq!(cells[0], "group-a");
+    assert_eq!(cells[2..], ["range", "Stable", "3"]);
+    click(&root, "Kill consumer-1").await;
+    click(&root, "Close consumer-2").await;
+    advance(&root, 10).await;
+    tab(&root, "--describe").await;
+    assert_eq!(text_of(&root, ".ops .notice"), ["Consumer group 'group-a' is rebalancing."]);
+}
+
+async fn tab(root: &Element, label: &str) {
+    let tabs = root.query_selector_all("[role='tab']").unwrap();
+    let found = (0..tabs.length())
+        .filter_map(|i| tabs.item(i))
+        .find(|t| t.text_content().is_some_and(|c| c.starts_with(label)))
+        .unwrap_or_else(|| panic!("no tab {label}"));
+    wasm_bindgen::JsCast::dyn_into::<HtmlElement>(found).unwrap().click();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn invariants_show_as_green_ticks() {
+    let root = mount(1).await;
+    advance(&root, 60).await;
+    let ticks = text_of(&root, ".tick.ok");
+    assert_eq!(ticks.len(), 4, "{ticks:?}");
+    assert!(root.query_selector(".tick.broken").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_second_group_reads_the_same_topic_on_its_own() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    click(&root, "Start group-b").await;
+    advance(&root, 10).await;
+    let groups = text_of(&root, ".group h2");
+    assert!(groups.len() == 2 && groups[1].starts_with("Group group-b"), "{groups:?}");
+    assert_eq!(text_of(&root, ".group .badge"), ["Stable", "Stable"]);
+    assert_eq!(chips_per_member(&root), [2, 2, 2, 6], "group-b's only member owns all six");
+}
+
+#[wasm_bindgen_test]
+async fn producers_can_be_added_and_bad_settings_are_refused_inline() {
+    let root = mount(1).await;
+    choose(&root, "input[aria-label='Producer rate']", "5000", "input").await;
+    click(&root, "Add producer").await;
+    assert_eq!(
+        text_of(&root, ".producers .inline-error"),
+        ["The rate must be a whole number from 0 to 1000"]
+    );
+    assert_eq!(text_of(&root, ".producer").len(), 1);
+    choose(&root, "input[aria-label='Producer rate']", "4", "input").await;
+    choose(&root, "select[aria-label='Key mode']", "2", "change").await;
+    click(&root, "Add producer").await;
+    assert!(text_of(&root, ".producers .inline-error").is_empty());
+    let producers = text_of(&root, ".producer");
+    assert!(producers[1].contains("producer-2 → orders · 4/s · round-robin"), "{producers:?}");
+    click(&root, "Remove producer-1").await;
+    assert_eq!(text_of(&root, ".producer").len(), 1);
+    advance(&root, 10).await;
+    assert_eq!(total_log_end(&root), 40, "only producer-2 writes: 4/s for 10 s");
+}
+
+#[wasm_bindgen_test]
+async fn following_a_key_highlights_where_it_lands() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    choose(&root, "input[aria-label='Follow key']", "7", "input").await;
+    let said = text_of(&root, ".follow-result");
+    let expected = groupsim::partitioner::partition_for_key(&groupsim::partitioner::key_bytes(7), 6);
+    assert!(said[0].starts_with(&format!("key-7 → orders-{expected}")), "{said:?}");
+    for lane in 0..6 {
+        let hits = root
+            .query_selector_all(&format!("li[aria-label='Partition orders-{lane}'] .record.followed"))
+            .unwrap()
+            .length();
+        if lane != expected {
+            assert_eq!(hits, 0, "key 7 never lands in P{lane}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn shortcuts_show_with_a_question_mark_and_add_a_consumer_with_a() {
+    let root = mount_with(AppProps { autoplay: false, shortcuts: true, ..AppProps::default() }).await;
+    press("?").await;
+    assert_eq!(text_of(&root, ".help h2"), ["Keyboard shortcuts"]);
+    press("Escape").await;
+    assert!(root.query_selector(".help").unwrap().is_none());
+    press("a").await;
+    assert_eq!(text_of(&root, ".member").len(), 4);
+    press("f").await;
+    assert_eq!(text_of(&root, ".clock"), ["t = 10.000s"]);
+}
+
+async fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().document().unwrap().dispatch_event(&event).unwrap();
+    settle().await;
 }

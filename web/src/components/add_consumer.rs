@@ -24,8 +24,28 @@ pub const STRATEGIES: [(&str, &[AssignorName]); 5] = [
 pub struct AddConsumerProps {
     /// How many consumers exist (the next static instance id is numbered after them).
     pub existing: usize,
+    /// The group the consumer joins.
+    pub group: String,
+    /// The topics it may subscribe to.
+    pub topics: Vec<String>,
     /// Do something to the world.
     pub on_command: Callback<Command>,
+}
+
+/// Reads a timeout typed in milliseconds: 1 ms to one hour.
+pub fn timeout(text: &str, name: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(ms) if (1..=3_600_000).contains(&ms) => Ok(ms),
+        _ => Err(format!(
+            "{name} must be a whole number of milliseconds from 1 to 3600000, not “{}”",
+            text.trim()
+        )),
+    }
+}
+
+/// "Add consumer" for the page's first group, "Add consumer to group-b" for another.
+pub fn add_label(group: &str) -> String {
+    if group == world::GROUP { "Add consumer".into() } else { format!("Add consumer to {group}") }
 }
 
 fn selected(e: &Event) -> Option<usize> {
@@ -39,12 +59,40 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
     let is_static = use_state(|| false);
     let after_processing = use_state(|| false);
     let processing_ms = use_state(|| 10u64);
+    let session_ms = use_state(|| "45000".to_string());
+    let poll_ms = use_state(|| "300000".to_string());
+    // Index into the topics, or `topics.len()` for all of them.
+    let subscription = use_state(|| 0usize);
+    let error = use_state(|| None::<String>);
     let add = {
         let (strategy, is_static, after, ms) = (*strategy, *is_static, *after_processing, *processing_ms);
+        let (session_ms, poll_ms, error) = (session_ms.clone(), poll_ms.clone(), error.clone());
         let on_command = props.on_command.clone();
         let next = props.existing + 1;
+        let group = props.group.clone();
+        let topics = match props.topics.get(*subscription) {
+            Some(topic) => vec![topic.clone()],
+            None => props.topics.clone(),
+        };
         move |_| {
+            let timeouts = timeout(&session_ms, "session.timeout.ms")
+                .and_then(|s| Ok((s, timeout(&poll_ms, "max.poll.interval.ms")?)));
+            let (session, poll) = match timeouts {
+                Ok(t) => t,
+                Err(e) => return error.set(Some(e)),
+            };
             let mut config = world::consumer();
+            if session <= config.heartbeat_interval_ms {
+                return error.set(Some(format!(
+                    "session.timeout.ms must be larger than heartbeat.interval.ms ({} ms)",
+                    config.heartbeat_interval_ms
+                )));
+            }
+            error.set(None);
+            config.group_id = group.clone();
+            config.topics = topics.clone();
+            config.session_timeout_ms = session;
+            config.max_poll_interval_ms = poll;
             config.assignors = STRATEGIES[strategy].1.to_vec();
             config.instance_id = is_static.then(|| format!("instance-{next}"));
             if after {
@@ -53,6 +101,18 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
             config.processing_ms_per_record = ms;
             on_command.emit(Command::AddConsumer { config });
         }
+    };
+    let text_setter = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                state.set(input.value());
+            }
+        }
+    };
+    let on_subscription = {
+        let subscription = subscription.clone();
+        move |e: Event| subscription.set(selected(&e).unwrap_or(0))
     };
     let on_strategy = {
         let strategy = strategy.clone();
@@ -76,7 +136,8 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
     };
     html! {
         <div class="add-consumer">
-            <button class="add" aria-label="Add consumer" onclick={add}>{ "+ Add consumer" }</button>
+            <button class="add" aria-label={add_label(&props.group)} onclick={add}>{ "+ Add consumer" }</button>
+            if let Some(e) = &*error { <p class="inline-error" role="alert">{ e }</p> }
             <details>
                 <summary>{ "settings for the next consumer" }</summary>
                 <label>{ "partition.assignment.strategy" }
@@ -98,6 +159,24 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
                             <option value={i.to_string()} selected={*ms == *processing_ms}>{ format!("{ms} ms per record") }</option>
                         }) }
                     </select>
+                </label>
+                <label>{ "subscribe to" }
+                    <select aria-label="Subscription" onchange={on_subscription}>
+                        { for props.topics.iter().enumerate().map(|(i, t)| html! {
+                            <option value={i.to_string()} selected={i == *subscription}>{ t }</option>
+                        }) }
+                        if props.topics.len() > 1 {
+                            <option value={props.topics.len().to_string()} selected={*subscription == props.topics.len()}>{ "all topics" }</option>
+                        }
+                    </select>
+                </label>
+                <label>{ "session.timeout.ms" }
+                    <input type="text" inputmode="numeric" size="7" aria-label="Session timeout (ms)"
+                        value={(*session_ms).clone()} oninput={text_setter(&session_ms)} />
+                </label>
+                <label>{ "max.poll.interval.ms" }
+                    <input type="text" inputmode="numeric" size="7" aria-label="Max poll interval (ms)"
+                        value={(*poll_ms).clone()} oninput={text_setter(&poll_ms)} />
                 </label>
                 <label class="check">
                     <input type="checkbox" aria-label="Static member" checked={*is_static} onchange={on_static} />

@@ -1,6 +1,6 @@
 //! A consumer group: its state, generation, leader, coordinator and members.
 
-use groupsim::{Command, ConsumerView, GroupView};
+use groupsim::{Command, ConsumerView, GroupView, Instant};
 use yew::prelude::*;
 
 use super::{AddConsumer, MemberCard, RebalanceBand};
@@ -8,10 +8,18 @@ use super::{AddConsumer, MemberCard, RebalanceBand};
 /// Props of [`GroupPanel`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct GroupPanelProps {
-    /// The group as its coordinator sees it.
-    pub group: GroupView,
+    /// `group.id`.
+    pub id: String,
+    /// The group as its coordinator sees it; `None` until the first JoinGroup reaches it.
+    pub group: Option<GroupView>,
     /// Its consumers as they see themselves, in creation order.
     pub consumers: Vec<ConsumerView>,
+    /// The virtual clock, for the timers.
+    pub now: Instant,
+    /// How many consumers exist in all groups (static instance ids are numbered after them).
+    pub existing: usize,
+    /// Every topic, for new consumers' subscriptions.
+    pub topics: Vec<String>,
     /// Do something to the world.
     pub on_command: Callback<Command>,
 }
@@ -19,38 +27,56 @@ pub struct GroupPanelProps {
 /// The group panel.
 #[function_component]
 pub fn GroupPanel(props: &GroupPanelProps) -> Html {
-    let g = &props.group;
-    let leader = g
-        .leader
-        .as_ref()
-        .and_then(|l| g.members.iter().find(|m| &m.member_id == l))
-        .map_or_else(|| "-".to_string(), |m| m.client_id.clone());
+    let id = &props.id;
+    let facts = match &props.group {
+        Some(g) => {
+            let leader = g
+                .leader
+                .as_ref()
+                .and_then(|l| g.members.iter().find(|m| &m.member_id == l))
+                .map_or_else(|| "-".to_string(), |m| m.client_id.clone());
+            html! {
+                <dl class="facts">
+                    <div><dt>{ "generation" }</dt><dd class="generation">{ g.generation }</dd></div>
+                    <div><dt>{ "leader" }</dt><dd>{ leader }</dd></div>
+                    <div><dt>{ "coordinator" }</dt><dd>{ format!("broker-{}", g.coordinator) }</dd></div>
+                    <div><dt>{ "assignor" }</dt><dd>{ g.assignor.map_or("-", |a| a.protocol_name()) }</dd></div>
+                    <div><dt title="LOG-END-OFFSET − CURRENT-OFFSET, summed">{ "lag" }</dt><dd>{ g.total_lag }</dd></div>
+                </dl>
+            }
+        }
+        None => html! {
+            <p class="muted facts">{ "Not known to a coordinator yet: the first JoinGroup is on its way." }</p>
+        },
+    };
+    let badge = props.group.as_ref().map(|g| {
+        html! {
+            <span class={classes!("badge", format!("state-{:?}", g.state))} title={g.state.meaning()}>
+                { g.state.to_string() }
+            </span>
+        }
+    });
+    let member = |c: &ConsumerView| {
+        props.group.as_ref().and_then(|g| g.members.iter().find(|m| m.consumer == c.id).cloned())
+    };
     html! {
-        <section class="group" aria-label={format!("Group {}", g.id)}>
-            <h2>
-                { format!("Group {}", g.id) }
-                <span class={classes!("badge", format!("state-{:?}", g.state))} title={g.state.meaning()}>
-                    { g.state.to_string() }
-                </span>
-            </h2>
-            <dl class="facts">
-                <div><dt>{ "generation" }</dt><dd class="generation">{ g.generation }</dd></div>
-                <div><dt>{ "leader" }</dt><dd>{ leader }</dd></div>
-                <div><dt>{ "coordinator" }</dt><dd>{ format!("broker-{}", g.coordinator) }</dd></div>
-                <div><dt>{ "assignor" }</dt><dd>{ g.assignor.map_or("-", |a| a.protocol_name()) }</dd></div>
-                <div><dt title="LOG-END-OFFSET − CURRENT-OFFSET, summed">{ "lag" }</dt><dd>{ g.total_lag }</dd></div>
-            </dl>
+        <section class="group" aria-label={format!("Group {id}")}>
+            <h2>{ format!("Group {id}") }{ badge }</h2>
+            { facts }
             <ul class="members">
                 { for props.consumers.iter().map(|c| html! {
                     <MemberCard
                         consumer={c.clone()}
-                        in_group={g.members.iter().any(|m| m.consumer == c.id)}
+                        now={props.now}
+                        member={member(c)}
                         on_command={props.on_command.clone()}
                     />
                 }) }
             </ul>
-            <AddConsumer existing={props.consumers.len()} on_command={props.on_command.clone()} />
-            <RebalanceBand rebalances={g.rebalances.clone()} consumers={props.consumers.clone()} />
+            <AddConsumer existing={props.existing} group={id.clone()} topics={props.topics.clone()} on_command={props.on_command.clone()} />
+            if let Some(g) = &props.group {
+                <RebalanceBand rebalances={g.rebalances.clone()} consumers={props.consumers.clone()} />
+            }
         </section>
     }
 }

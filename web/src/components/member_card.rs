@@ -1,6 +1,6 @@
 //! One consumer: who it is, what it owns, and what you can do to it.
 
-use groupsim::{Command, ConsumerView, Life};
+use groupsim::{Command, ConsumerView, Instant, Life, MemberView};
 use yew::prelude::*;
 
 use crate::owners::colour;
@@ -10,8 +10,10 @@ use crate::owners::colour;
 pub struct MemberCardProps {
     /// The consumer.
     pub consumer: ConsumerView,
-    /// Whether the coordinator still counts it as a member.
-    pub in_group: bool,
+    /// The virtual clock, for the timers.
+    pub now: Instant,
+    /// The coordinator's record of it, while it still counts it as a member.
+    pub member: Option<MemberView>,
     /// Do something to the world.
     pub on_command: Callback<Command>,
 }
@@ -25,8 +27,8 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
         let on_command = props.on_command.clone();
         move |_| on_command.emit(command.clone())
     };
-    let gone =
-        if props.in_group { "still a member until its session times out" } else { "removed from the group" };
+    let in_group = props.member.is_some();
+    let gone = if in_group { "still a member until its session times out" } else { "removed from the group" };
     let mut notes = Vec::new();
     if c.stalled {
         notes.push("processing stuck");
@@ -46,7 +48,7 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
     };
     let running = c.life == Life::Running;
     // A stopped consumer's partitions stay its own in the coordinator's eyes until it is removed.
-    let shown = if running || props.in_group { c.assignment.as_slice() } else { &[] };
+    let shown = if running || in_group { c.assignment.as_slice() } else { &[] };
     html! {
         <li class={classes!("member", colour(c.id), (!running).then_some("stopped"))} aria-label={format!("Member {}", c.client_id)}>
             <div class="member-head">
@@ -59,6 +61,20 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
             <div class="chips">
                 { for shown.iter().map(|(tp, _)| html! { <span class="chip">{ format!("P{}", tp.partition) }</span> }) }
                 if c.assignment.is_empty() && running { <span class="muted">{ "no partitions" }</span> }
+            </div>
+            <div class="timers">
+                if let Some(deadline) = props.member.as_ref().and_then(|m| m.session_deadline) {
+                    <Countdown name="session" now={props.now} deadline={deadline} span_ms={c.session_timeout_ms}
+                        title="The coordinator removes the member if no heartbeat arrives before this runs out (session.timeout.ms)" />
+                }
+                if let (true, Some(next)) = (running, c.next_heartbeat) {
+                    <Countdown name="heartbeat" now={props.now} deadline={next} span_ms={c.heartbeat_interval_ms}
+                        title="The next heartbeat (heartbeat.interval.ms)" />
+                }
+                if running {
+                    <Countdown name="poll" now={props.now} deadline={c.poll_deadline} span_ms={c.max_poll_interval_ms}
+                        title="The application must call poll() again before this runs out (max.poll.interval.ms)" />
+                }
             </div>
             <div class="member-actions">
                 if running {
@@ -86,5 +102,34 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
                 </button>
             </div>
         </li>
+    }
+}
+
+/// Props of [`Countdown`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct CountdownProps {
+    /// What runs out.
+    pub name: &'static str,
+    /// The virtual clock.
+    pub now: Instant,
+    /// When it runs out.
+    pub deadline: Instant,
+    /// Its full length, to scale the bar.
+    pub span_ms: u64,
+    /// What it means.
+    pub title: &'static str,
+}
+
+/// A timer as a shrinking bar and the time left.
+#[function_component]
+pub fn Countdown(props: &CountdownProps) -> Html {
+    let left = props.deadline.saturating_since(props.now);
+    let pct = (left.as_millis() * 100).checked_div(props.span_ms).unwrap_or(0).min(100);
+    html! {
+        <div class={classes!("countdown", format!("timer-{}", props.name), (pct < 20).then_some("low"))} title={props.title}>
+            <span class="timer-name">{ props.name }</span>
+            <span class="timer-bar"><span style={format!("width:{pct}%")}></span></span>
+            <span class="timer-left">{ left.to_string() }</span>
+        </div>
     }
 }

@@ -1,4 +1,5 @@
-//! One partition drawn as a lane: a bar as long as its log, its newest records, its log-end offset.
+//! One partition drawn as a lane: a bar as long as its log, its newest records, its log-end
+//! offset, and per group the owner, the committed offset and the position.
 
 use groupsim::PartitionView;
 use yew::prelude::*;
@@ -14,31 +15,47 @@ pub struct PartitionLaneProps {
     pub partition: PartitionView,
     /// The longest log in the topic, to scale the bar.
     pub longest: u64,
-    /// Who consumes it and how far the group has committed.
-    pub owner: Option<LaneOwner>,
+    /// The key being followed.
+    pub follow: Option<u32>,
+    /// Per group (the page's first group first): who consumes it and how far it has got.
+    pub owners: Vec<(String, Option<LaneOwner>)>,
 }
 
 /// A partition lane.
 #[function_component]
 pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
     let p = &props.partition;
-    let fill = (p.log_end_offset * 100).checked_div(props.longest).unwrap_or(0);
-    let consumer = props.owner.as_ref().and_then(|o| o.consumer.clone());
-    let committed = props.owner.as_ref().and_then(|o| o.committed);
-    let class = match &consumer {
+    let pct = |offset: u64| (offset * 100).checked_div(props.longest).unwrap_or(0);
+    let first = props.owners.first().and_then(|(_, o)| o.as_ref());
+    let class = match first.and_then(|o| o.consumer.as_ref()) {
         Some((id, _)) => classes!("lane", colour(*id)),
         None => classes!("lane", "unowned"),
     };
     html! {
         <li {class} aria-label={format!("Partition {}-{}", props.topic, p.id)}>
             <span class="lane-name">{ format!("P{}", p.id) }</span>
-            <div class="lane-track" style={format!("--fill-pct:{fill}%")}>
+            <div class="lane-track" style={format!("--fill-pct:{}%", pct(p.log_end_offset))}>
+                { for props.owners.iter().enumerate().filter_map(|(i, (group, o))| {
+                    let o = o.as_ref()?;
+                    let committed = o.committed.map(|c| html! {
+                        <span class={format!("marker committed g{i}")} style={format!("left:{}%", pct(c))}
+                            title={format!("{group} committed {c}")}></span>
+                    });
+                    let position = o.position.map(|c| html! {
+                        <span class={format!("marker position g{i}")} style={format!("left:{}%", pct(c))}
+                            title={format!("{group}'s consumer is at {c}")}></span>
+                    });
+                    Some(html! { <>{ committed }{ position }</> })
+                }) }
                 <ol class="records">
-                    { for p.recent.iter().map(|r| html! {
-                        <li key={r.offset} class="record" title={format!("offset {}", r.offset)}>
-                            <span class="offset">{ r.offset }</span>
-                            <span class="key">{ r.key.map_or_else(|| "∅".to_string(), |k| format!("k{k}")) }</span>
-                        </li>
+                    { for p.recent.iter().map(|r| {
+                        let hit = props.follow.is_some() && r.key == props.follow;
+                        html! {
+                            <li key={r.offset} class={classes!("record", hit.then_some("followed"))} title={format!("offset {}", r.offset)}>
+                                <span class="offset">{ r.offset }</span>
+                                <span class="key">{ r.key.map_or_else(|| "∅".to_string(), |k| format!("k{k}")) }</span>
+                            </li>
+                        }
                     }) }
                 </ol>
             </div>
@@ -46,12 +63,21 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
                 <span class="leo" title="Log-end offset: the offset the next record will get">
                     { format!("LEO {}", p.log_end_offset) }
                 </span>
-                <span class="owner" title="The consumer of the group that owns this partition now">
-                    { consumer.map_or_else(|| "unowned".to_string(), |(_, name)| name) }
-                </span>
-                <span class="committed" title="The group's committed offset: where a new owner would start">
-                    { format!("committed {}", committed.map_or_else(|| "-".to_string(), |c| c.to_string())) }
-                </span>
+                { for props.owners.iter().map(|(group, o)| {
+                    let owner = o.as_ref().and_then(|o| o.consumer.as_ref()).map_or_else(|| "unowned".to_string(), |(_, n)| n.clone());
+                    let committed = o.as_ref().and_then(|o| o.committed).map_or_else(|| "-".to_string(), |c| c.to_string());
+                    let lead = if props.owners.len() > 1 { format!("{group}: ") } else { String::new() };
+                    html! {
+                        <span class="lane-group">
+                            <span class="owner" title={format!("The consumer of {group} that owns this partition now")}>
+                                { format!("{lead}{owner}") }
+                            </span>
+                            <span class="committed" title={format!("{group}'s committed offset: where a new owner would start")}>
+                                { format!("committed {committed}") }
+                            </span>
+                        </span>
+                    }
+                }) }
             </span>
         </li>
     }

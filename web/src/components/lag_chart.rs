@@ -1,0 +1,72 @@
+//! Lag over time: each group's total as a line, scaled to the largest value kept.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::observed::LagSample;
+
+/// Props of [`LagChart`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct LagChartProps {
+    /// Samples, oldest first.
+    pub samples: Rc<VecDeque<LagSample>>,
+}
+
+const WIDTH: u64 = 600;
+const HEIGHT: u64 = 120;
+
+/// The chart.
+#[function_component]
+pub fn LagChart(props: &LagChartProps) -> Html {
+    let samples = &props.samples;
+    let (Some(first), Some(last)) = (samples.front(), samples.back()) else {
+        return html! { <p class="muted">{ "No samples yet." }</p> };
+    };
+    let t0 = first.at.as_millis();
+    let span = last.at.as_millis().saturating_sub(t0).max(1);
+    let mut groups: Vec<&str> =
+        samples.iter().flat_map(|s| s.groups.iter().map(|(g, ..)| g.as_str())).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let max =
+        samples.iter().flat_map(|s| s.groups.iter().map(|(_, total, _)| *total)).max().unwrap_or(0).max(1);
+    let point = |at: u64, lag: u64| format!("{},{}", (at - t0) * WIDTH / span, HEIGHT - lag * HEIGHT / max);
+    let line = |group: &str, partition: Option<usize>| -> String {
+        let points: Vec<String> = samples
+            .iter()
+            .filter_map(|s| {
+                let (_, total, partitions) = s.groups.iter().find(|(g, ..)| g == group)?;
+                let lag = match partition {
+                    None => *total,
+                    Some(p) => *partitions.get(p)?,
+                };
+                Some(point(s.at.as_millis(), lag))
+            })
+            .collect();
+        points.join(" ")
+    };
+    let partitions = last.groups.iter().map(|(_, _, p)| p.len()).max().unwrap_or(0);
+    html! {
+        <figure class="lag-chart">
+            <svg viewBox={format!("-2 -2 {} {}", WIDTH + 4, HEIGHT + 4)} role="img" preserveAspectRatio="none"
+                aria-label={format!("Lag from {} to {}; the highest total is {max}", first.at, last.at)}>
+                { for groups.iter().enumerate().map(|(i, group)| html! {
+                    <g class={format!("series series-{i}")}>
+                        { for (0..partitions).map(|p| html! {
+                            <polyline class="partition-line" points={line(group, Some(p))} />
+                        }) }
+                        <polyline class="total-line" points={line(group, None)} />
+                    </g>
+                }) }
+            </svg>
+            <figcaption>
+                { for groups.iter().enumerate().map(|(i, g)| html! {
+                    <span class={format!("legend series-{i}")}>{ format!("{g}: total (thick), per partition (thin)") }</span>
+                }) }
+                <span class="muted">{ format!(" · max {max} · {} to {}", first.at, last.at) }</span>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,37 @@
+//! A `kafka-consumer-groups.sh` table, with the notice Kafka prints above it.
+
+use yew::prelude::*;
+
+use crate::ops::Table;
+
+/// Props of [`OpsTable`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct OpsTableProps {
+    /// The command line it stands for.
+    pub command: String,
+    /// The line above the table, if Kafka prints one.
+    pub notice: Option<String>,
+    /// The table.
+    pub table: Table,
+}
+
+/// One CLI view as a table.
+#[function_component]
+pub fn OpsTable(props: &OpsTableProps) -> Html {
+    html! {
+        <figure class="ops">
+            <figcaption><code>{ format!("$ {}", props.command) }</code></figcaption>
+            if let Some(notice) = &props.notice { <p class="notice">{ notice }</p> }
+            <div class="table-scroll">
+                <table>
+                    <thead><tr>{ for props.table.headers.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+                    <tbody>
+                        { for props.table.rows.iter().map(|row| html! {
+                            <tr>{ for row.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}

@@ -1,0 +1,100 @@
+//! The run as a whole: seek along the recording, reset (with a seed), share it as a link.
+
+use groupsim::Instant;
+use yew::prelude::*;
+
+/// Props of [`Timeline`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct TimelineProps {
+    /// The moment shown.
+    pub now: Instant,
+    /// The furthest moment reached.
+    pub head: Instant,
+    /// When each recorded command was given (ms), for the marks on the track.
+    pub commands: Vec<u64>,
+    /// The world's seed.
+    pub seed: u64,
+    /// The share link last published, if any.
+    pub link: Option<String>,
+    /// Go to a moment (ms).
+    pub on_seek: Callback<u64>,
+    /// Start again with a seed.
+    pub on_reset: Callback<u64>,
+    /// Publish the run as a link.
+    pub on_share: Callback<()>,
+    /// Show the keyboard shortcuts.
+    pub on_help: Callback<()>,
+}
+
+/// Reads a seed typed by a person: a whole number that fits in 64 bits.
+pub fn parse_seed(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    text.parse::<u64>()
+        .map_err(|_| format!("“{text}” is not a seed: use a whole number from 0 to {}", u64::MAX))
+}
+
+/// The timeline bar.
+#[function_component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let seed_text = use_state(|| props.seed.to_string());
+    let seed_error = use_state(|| None::<String>);
+    let head_ms = props.head.as_millis().max(1);
+    let on_seek = props.on_seek.clone();
+    let seek = move |e: InputEvent| {
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>()
+            && let Ok(ms) = input.value().parse::<u64>()
+        {
+            on_seek.emit(ms);
+        }
+    };
+    let on_seed_input = {
+        let (seed_text, seed_error) = (seed_text.clone(), seed_error.clone());
+        move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                seed_error.set(parse_seed(&input.value()).err());
+                seed_text.set(input.value());
+            }
+        }
+    };
+    let reset = {
+        let (seed_text, seed_error, on_reset) =
+            (seed_text.clone(), seed_error.clone(), props.on_reset.clone());
+        move |_| match parse_seed(&seed_text) {
+            Ok(seed) => on_reset.emit(seed),
+            Err(e) => seed_error.set(Some(e)),
+        }
+    };
+    let share = props.on_share.clone();
+    let help = props.on_help.clone();
+    html! {
+        <div class="timeline">
+            <label class="seek" title="Drag back to replay from the start up to that moment; the recorded actions are given again">
+                <span class="sr-only">{ "Seek" }</span>
+                <input type="range" min="0" max={head_ms.to_string()} step="100"
+                    value={props.now.as_millis().to_string()} aria-label="Seek"
+                    aria-valuetext={props.now.to_string()} oninput={seek} />
+                <span class="marks" aria-hidden="true">
+                    { for props.commands.iter().filter(|&&ms| ms > 0).map(|ms| html! {
+                        <span class="mark" style={format!("left:{}%", ms * 100 / head_ms)}></span>
+                    }) }
+                </span>
+            </label>
+            <span class="head" title="The furthest moment reached">{ format!("of {}", props.head) }</span>
+            <label class="seed-input">
+                <span>{ "seed" }</span>
+                <input type="text" inputmode="numeric" size="6" aria-label="Seed" value={(*seed_text).clone()}
+                    aria-invalid={seed_error.is_some().to_string()} oninput={on_seed_input} />
+            </label>
+            <button aria-label="Reset" title="Start the default world again with this seed" onclick={reset}>{ "Reset" }</button>
+            <button aria-label="Share link" title="Put this run in the address bar: opening the link replays it exactly"
+                onclick={move |_| share.emit(())}>{ "Share" }</button>
+            <button aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={move |_| help.emit(())}>{ "?" }</button>
+            if let Some(error) = &*seed_error {
+                <p class="inline-error" role="alert">{ error }</p>
+            }
+            if let Some(link) = &props.link {
+                <input class="share-link" readonly=true aria-label="The share link" value={link.clone()} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+//! The protocol made visible: the newest requests and responses between consumers and their
+//! coordinator, as arrows. A message still on the wire is drawn travelling; the animation is
+//! CSS and stops under `prefers-reduced-motion`.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use groupsim::Instant;
+use yew::prelude::*;
+
+use crate::observed::Flight;
+
+/// Props of [`Wire`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct WireProps {
+    /// The newest messages, oldest first.
+    pub flights: Rc<VecDeque<Flight>>,
+    /// The virtual clock.
+    pub now: Instant,
+}
+
+/// The wire.
+#[function_component]
+pub fn Wire(props: &WireProps) -> Html {
+    html! {
+        <section class="wire" aria-label="Protocol messages">
+            <h2>{ "On the wire" }<span class="muted">{ " · newest last" }</span></h2>
+            <ol>
+                { for props.flights.iter().map(|f| {
+                    let travelling = f.arrives_at > props.now;
+                    let class = classes!(
+                        "flight",
+                        format!("api-{}", f.api),
+                        if f.response { "response" } else { "request" },
+                        travelling.then_some("travelling"),
+                    );
+                    html! {
+                        <li key={f.id} {class} title={format!("{} · sent {} · arrives {}", f.summary, f.at, f.arrives_at)}>
+                            <span class="end client">{ &f.client }</span>
+                            <span class="arrow">
+                                <span class="api">{ format!("{}{}", f.api, if f.response { " ✓" } else { "" }) }</span>
+                                <span class="dot"></span>
+                            </span>
+                            <span class="end broker">{ &f.broker }</span>
+                        </li>
+                    }
+                }) }
+                if props.flights.is_empty() { <li class="muted">{ "No request yet." }</li> }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,246 @@
+//! What the page derives from the world's events and snapshots as time passes: the event log,
+//! the records processed twice, the invariant checker and the lag history. All of it is rebuilt
+//! by replaying when the user seeks, so it always matches the moment on screen.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use groupsim::{Instant, InvariantChecker, SimEvent, SimView, Stamped};
+
+/// How many log lines are kept (the oldest go first).
+pub const LOG_KEPT: usize = 400;
+
+/// How many re-processed records the page lists.
+pub const DUPLICATES_KEPT: usize = 12;
+
+/// How many lag samples are kept (the oldest go first).
+pub const LAG_KEPT: usize = 240;
+
+/// The least virtual time between two lag samples.
+pub const LAG_EVERY_MS: u64 = 1_000;
+
+/// What kind of thing an event is, for the log's filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// Requests and responses other than heartbeats.
+    Protocol,
+    /// Heartbeat requests and responses.
+    Heartbeat,
+    /// Group states, rebalances, members joining and leaving.
+    Group,
+    /// Consumers starting, stopping, getting and losing partitions.
+    Consumer,
+    /// Commits and duplicates.
+    Offsets,
+    /// Records produced and consumed, topics.
+    Records,
+}
+
+impl Kind {
+    /// Every kind, in filter order.
+    pub const ALL: [Kind; 6] =
+        [Kind::Group, Kind::Consumer, Kind::Offsets, Kind::Protocol, Kind::Heartbeat, Kind::Records];
+
+    /// The filter's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Protocol => "requests",
+            Kind::Heartbeat => "heartbeats",
+            Kind::Group => "group",
+            Kind::Consumer => "consumers",
+            Kind::Offsets => "offsets",
+            Kind::Records => "records",
+        }
+    }
+
+    /// The kind's bit in a set of kinds.
+    pub fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// Shown unless the user asks: everything but the two kinds that flood the log.
+    pub fn shown_by_default(self) -> bool {
+        !matches!(self, Kind::Heartbeat | Kind::Records)
+    }
+
+    /// The kind of an event.
+    pub fn of(event: &SimEvent) -> Kind {
+        use SimEvent as E;
+        match event {
+            E::MessageSent { api, .. } if api == "Heartbeat" => Kind::Heartbeat,
+            E::MessageReceived { summary, .. } | E::MessageDropped { summary, .. }
+                if summary.starts_with("Heartbeat") =>
+            {
+                Kind::Heartbeat
+            }
+            E::MessageSent { .. } | E::MessageReceived { .. } | E::MessageDropped { .. } => Kind::Protocol,
+            E::GroupStateChanged { .. }
+            | E::RebalanceStarted { .. }
+            | E::JoinCompleted { .. }
+            | E::RebalanceCompleted { .. }
+            | E::MemberAdded { .. }
+            | E::MemberRemoved { .. }
+            | E::StaticMemberReplaced { .. }
+            | E::PendingMemberExpired { .. } => Kind::Group,
+            E::Committed { .. } | E::CommitFailed { .. } | E::CommitRejected { .. } | E::Duplicate { .. } => {
+                Kind::Offsets
+            }
+            E::TopicCreated { .. }
+            | E::PartitionsAdded { .. }
+            | E::ProducerAdded { .. }
+            | E::Produced { .. }
+            | E::Consumed { .. } => Kind::Records,
+            _ => Kind::Consumer,
+        }
+    }
+}
+
+/// One line of the event log; a run of identical events is one line with a count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogLine {
+    /// When (the first of a run).
+    pub at: Instant,
+    /// Its kind.
+    pub kind: Kind,
+    /// The event, in words.
+    pub text: String,
+    /// How many identical events in a row this line stands for.
+    pub repeats: u32,
+}
+
+/// How many recent protocol messages the wire shows.
+pub const WIRE_KEPT: usize = 8;
+
+/// A protocol message as the wire draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flight {
+    /// The message id (a stable key for the animation).
+    pub id: u64,
+    /// When it was sent.
+    pub at: Instant,
+    /// When it arrives.
+    pub arrives_at: Instant,
+    /// The client's side (`consumer-2`).
+    pub client: String,
+    /// The broker's side (`broker-1`).
+    pub broker: String,
+    /// `JoinGroup`, `Heartbeat`, …
+    pub api: String,
+    /// A response (broker → client) rather than a request.
+    pub response: bool,
+    /// The one-line summary.
+    pub summary: String,
+}
+
+/// The page's derived state.
+#[derive(Debug, Default)]
+pub struct Observed {
+    /// The newest [`LOG_KEPT`] log lines, oldest first.
+    pub log: Rc<VecDeque<LogLine>>,
+    /// The newest [`DUPLICATES_KEPT`] re-processed records, oldest first, and how many in all.
+    pub duplicates: VecDeque<String>,
+    /// Every record processed twice so far.
+    pub duplicate_count: u64,
+    /// The invariants, checked after every event and every drawn moment.
+    pub checker: InvariantChecker,
+    /// Total lag per group over time, sampled at drawn moments at most once per [`LAG_EVERY_MS`].
+    pub lag: Rc<VecDeque<LagSample>>,
+    /// The newest [`WIRE_KEPT`] protocol messages, oldest first.
+    pub wire: Rc<VecDeque<Flight>>,
+}
+
+/// The lag of every group at one moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LagSample {
+    /// When.
+    pub at: Instant,
+    /// (group, total lag, lag per `--describe` row) per group, by group id. A partition without a
+    /// committed offset has no lag (Kafka prints `-`) and counts as 0 here, as in the total.
+    pub groups: Vec<(String, u64, Vec<u64>)>,
+}
+
+impl Observed {
+    /// Takes one event into account.
+    pub fn event(&mut self, stamped: Stamped) {
+        self.checker.observe(&stamped);
+        if let SimEvent::Duplicate { partition, offset, first, again, .. } = &stamped.event {
+            self.duplicate_count += 1;
+            self.duplicates.push_back(format!("{partition}@{offset}: {first}, again {again}"));
+            if self.duplicates.len() > DUPLICATES_KEPT {
+                self.duplicates.pop_front();
+            }
+        }
+        if let SimEvent::MessageSent { id, from, to, api, response, summary, arrives_at, .. } = &stamped.event
+        {
+            let (client, broker) = if *response { (to, from) } else { (from, to) };
+            let wire = Rc::make_mut(&mut self.wire);
+            wire.push_back(Flight {
+                id: *id,
+                at: stamped.at,
+                arrives_at: *arrives_at,
+                client: client.to_string(),
+                broker: broker.to_string(),
+                api: api.clone(),
+                response: *response,
+                summary: summary.clone(),
+            });
+            if wire.len() > WIRE_KEPT {
+                wire.pop_front();
+            }
+        }
+        let kind = Kind::of(&stamped.event);
+        let text = stamped.event.to_string();
+        let log = Rc::make_mut(&mut self.log);
+        match log.back_mut() {
+            Some(last) if last.text == text => last.repeats += 1,
+            _ => {
+                log.push_back(LogLine { at: stamped.at, kind, text, repeats: 1 });
+                if log.len() > LOG_KEPT {
+                    log.pop_front();
+                }
+            }
+        }
+    }
+
+    /// Takes a drawn moment into account: ownership checks and a lag sample.
+    pub fn moment(&mut self, view: &SimView) {
+        self.checker.check_view(view);
+        let lag = Rc::make_mut(&mut self.lag);
+        if lag.back().is_some_and(|s| view.now.saturating_since(s.at).as_millis() < LAG_EVERY_MS) {
+            return;
+        }
+        lag.push_back(LagSample {
+            at: view.now,
+            groups: view
+                .groups
+                .iter()
+                .map(|g| (g.id.clone(), g.total_lag, g.describe.iter().map(|r| r.lag.unwrap_or(0)).collect()))
+                .collect(),
+        });
+        if lag.len() > LAG_KEPT {
+            lag.pop_front();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use groupsim::ConsumerId;
+
+    use super::*;
+
+    fn failed(at: u64) -> Stamped {
+        let event = SimEvent::CommitFailed { consumer: ConsumerId(0), partitions: 1 };
+        Stamped { at: Instant::from_millis(at), event }
+    }
+
+    #[test]
+    fn identical_events_in_a_row_are_one_line_with_a_count() {
+        let mut observed = Observed::default();
+        observed.event(failed(1));
+        observed.event(failed(2));
+        assert_eq!(observed.log.len(), 1);
+        assert_eq!(observed.log[0].repeats, 2);
+        assert_eq!(observed.log[0].kind, Kind::Offsets);
+    }
+}

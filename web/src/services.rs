@@ -1,0 +1,116 @@
+//! The one module that touches browser APIs beyond rendering: the URL (share links) and the
+//! document-wide keyboard listener.
+
+use groupsim::Scenario;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use yew::Callback;
+
+/// The scenario in the page's URL, if it has one; an unreadable one is an error in words.
+pub fn scenario_from_url() -> Option<Result<Scenario, String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    scenario_from_fragment(&hash)
+}
+
+/// Reads a share link's fragment: `#v1;seed=…;…` (see [`Scenario::from_link`]).
+pub fn scenario_from_fragment(hash: &str) -> Option<Result<Scenario, String>> {
+    let link = hash.strip_prefix('#').unwrap_or(hash);
+    if !link.starts_with('v') {
+        return None;
+    }
+    Some(Scenario::from_link(link).map_err(|e| {
+        format!("The link's scenario could not be read ({e}); showing the default world instead.")
+    }))
+}
+
+/// The fragment that carries `scenario`.
+pub fn fragment_for(scenario: &Scenario) -> String {
+    format!("#{}", scenario.to_link())
+}
+
+/// Puts `scenario` in the address bar (without reloading or adding a history entry) and returns
+/// the whole link.
+pub fn publish(scenario: &Scenario) -> Option<String> {
+    let window = web_sys::window()?;
+    let fragment = fragment_for(scenario);
+    window.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment)).ok()?;
+    window.location().href().ok()
+}
+
+/// A `keydown` listener on the document, removed when dropped. Keys typed into form fields and
+/// keys with Ctrl, Alt or Meta are left to the browser.
+pub struct KeyListener {
+    closure: Closure<dyn FnMut(web_sys::KeyboardEvent)>,
+}
+
+impl std::fmt::Debug for KeyListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyListener")
+    }
+}
+
+impl KeyListener {
+    /// Sends each shortcut key (`KeyboardEvent.key`) to `on_key`.
+    pub fn new(on_key: Callback<String>) -> Option<KeyListener> {
+        let document = web_sys::window()?.document()?;
+        let closure = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+            if e.ctrl_key() || e.alt_key() || e.meta_key() || typing_into(&e) {
+                return;
+            }
+            if crate::shortcuts::is_shortcut(&e.key()) {
+                e.prevent_default();
+                on_key.emit(e.key());
+            }
+        });
+        document.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref()).ok()?;
+        Some(KeyListener { closure })
+    }
+}
+
+impl Drop for KeyListener {
+    fn drop(&mut self) {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let _ = document
+                .remove_event_listener_with_callback("keydown", self.closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Whether the key belongs to a form field: any key in a text field or a select, and the arrow
+/// keys on a slider (the other shortcuts still work there).
+fn typing_into(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    let tag = target.tag_name().to_ascii_lowercase();
+    let is_range = target.get_attribute("type").as_deref() == Some("range");
+    match tag.as_str() {
+        "textarea" | "select" => true,
+        "input" if is_range => e.key().starts_with("Arrow"),
+        "input" => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scenario_survives_the_fragment_round_trip() {
+        let scenario = crate::world::initial_scenario(9);
+        let fragment = fragment_for(&scenario);
+        assert!(fragment.starts_with("#v1;seed=9;"), "{fragment}");
+        assert_eq!(scenario_from_fragment(&fragment), Some(Ok(scenario)));
+    }
+
+    #[test]
+    fn a_broken_fragment_says_what_is_wrong() {
+        assert_eq!(scenario_from_fragment("#other"), None);
+        assert_eq!(scenario_from_fragment(""), None);
+        let error = scenario_from_fragment("#v1;seed=x").unwrap().unwrap_err();
+        assert_eq!(
+            error,
+            "The link's scenario could not be read (item 2 (seed=x): seed=“x” is not a whole number in range); \
+             showing the default world instead."
+        );
+    }
+}
