@@ -19,7 +19,7 @@ use crate::world;
 const TICK_MS: u32 = 100;
 
 /// 1× by default.
-const DEFAULT_SPEED: usize = 3;
+pub const DEFAULT_SPEED: usize = 3;
 
 /// How far the arrow keys seek.
 const SEEK_KEY_MS: u64 = 5_000;
@@ -43,11 +43,25 @@ pub struct AppProps {
     /// Listen for keyboard shortcuts on the document (the page does; tests send keys directly).
     #[prop_or(true)]
     pub shortcuts: bool,
+    /// The starting speed, an index into [`SPEEDS`] (1× unless the page's `?speed=` says).
+    #[prop_or(DEFAULT_SPEED)]
+    pub speed: usize,
+    /// Play even a linked scenario at once (`?play=1`), rather than pausing where it ends.
+    #[prop_or(false)]
+    pub play_linked: bool,
 }
 
 impl Default for AppProps {
     fn default() -> Self {
-        AppProps { autoplay: true, seed: 1, scenario: None, load_error: None, shortcuts: true }
+        AppProps {
+            autoplay: true,
+            seed: 1,
+            scenario: None,
+            load_error: None,
+            shortcuts: true,
+            speed: DEFAULT_SPEED,
+            play_linked: false,
+        }
     }
 }
 
@@ -124,7 +138,7 @@ impl Component for App {
             timer: None,
             error,
             link: None,
-            speed: DEFAULT_SPEED,
+            speed: props.speed.min(SPEEDS.len() - 1),
             observed: Observed::default(),
             help: false,
             follow: None,
@@ -133,7 +147,8 @@ impl Component for App {
         app.drain();
         if until_ms > 0 {
             app.seek(Instant::from_millis(until_ms));
-        } else if props.autoplay {
+        }
+        if (until_ms == 0 && props.autoplay) || props.play_linked {
             app.play(ctx);
         }
         app
@@ -182,6 +197,12 @@ impl Component for App {
         true
     }
 
+    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+        if first_render {
+            services::mark_first_draw();
+        }
+    }
+
     fn view(&self, ctx: &Context<Self>) -> Html {
         let view = self.session.sim().view();
         let link = ctx.link();
@@ -198,7 +219,8 @@ impl Component for App {
             group_ids.iter().map(|g| (g.clone(), Owners::of(&view, g))).collect();
         let violations = self.observed.checker.violations();
         html! {
-            <main class="playground">
+            // Above 10× the arrivals are too many to animate: drawing stays cheap.
+            <main class={classes!("playground", (SPEEDS[self.speed] >= 100).then_some("fast"))}>
                 <header class="topbar">
                     <h1>{ "Kafka consumer group playground" }</h1>
                     <Controls
@@ -223,7 +245,7 @@ impl Component for App {
                         on_share={link.callback(|_| Msg::Share)}
                         on_help={link.callback(|_| Msg::Help(true))}
                     />
-                    <InvariantTicks violations={violations.to_vec()} on_seek={link.callback(Msg::Seek)} />
+                    <InvariantTicks violations={violations.to_vec()} duplicates={self.observed.duplicate_count} on_seek={link.callback(Msg::Seek)} />
                 </header>
                 if let Some(error) = &self.error {
                     <p class="error" role="alert">{ error }</p>

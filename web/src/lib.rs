@@ -10,6 +10,7 @@ mod ops;
 mod owners;
 mod panic;
 mod services;
+mod shared;
 mod shortcuts;
 mod world;
 
@@ -29,7 +30,14 @@ pub fn start() {
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
-    let props = AppProps { scenario, load_error, ..AppProps::default() };
+    let (speed, play_linked) = services::options_from_url();
+    let props = AppProps {
+        scenario,
+        load_error,
+        play_linked,
+        speed: speed.unwrap_or(app::DEFAULT_SPEED),
+        ..AppProps::default()
+    };
     let document = web_sys::window().and_then(|w| w.document());
     match document.as_ref().and_then(|d| d.get_element_by_id("app")) {
         Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),

@@ -3,12 +3,14 @@
 //! by replaying when the user seeks, so it always matches the moment on screen.
 
 use std::collections::VecDeque;
-use std::rc::Rc;
 
 use groupsim::{Instant, InvariantChecker, SimEvent, SimView, Stamped};
 
-/// How many log lines are kept (the oldest go first).
-pub const LOG_KEPT: usize = 400;
+use crate::shared::Shared;
+
+/// How many log lines are kept per kind (the oldest go first), so a flood of records or
+/// heartbeats never pushes the group's story out of the log.
+pub const LOG_KEPT_PER_KIND: usize = 200;
 
 /// How many re-processed records the page lists.
 pub const DUPLICATES_KEPT: usize = 12;
@@ -95,24 +97,77 @@ impl Kind {
     }
 }
 
-/// One line of the event log; a run of identical events is one line with a count.
-#[derive(Clone, Debug, PartialEq)]
+/// One line of the event log; a run of identical events is one line with a count. The words
+/// are made only for the lines drawn.
+#[derive(Clone, Debug)]
 pub struct LogLine {
+    /// Its place among all events (ties in time keep their order).
+    pub seq: u64,
     /// When (the first of a run).
     pub at: Instant,
     /// Its kind.
     pub kind: Kind,
-    /// The event, in words.
-    pub text: String,
+    /// The event.
+    pub event: SimEvent,
     /// How many identical events in a row this line stands for.
     pub repeats: u32,
+}
+
+/// Whether `next` only repeats `last`: the failed commits a member retries every batch while its
+/// group rebalances.
+fn repeats(last: &SimEvent, next: &SimEvent) -> bool {
+    matches!((last, next), (SimEvent::CommitFailed { consumer: a, partitions: x }, SimEvent::CommitFailed { consumer: b, partitions: y }) if a == b && x == y)
+}
+
+/// The event log: the newest lines of each kind.
+#[derive(Clone, Debug, Default)]
+pub struct Log {
+    kinds: [VecDeque<LogLine>; Kind::ALL.len()],
+    seq: u64,
+}
+
+impl Log {
+    fn push(&mut self, stamped: Stamped) {
+        let kind = Kind::of(&stamped.event);
+        self.seq += 1;
+        let lines = &mut self.kinds[kind as usize];
+        match lines.back_mut() {
+            Some(last) if repeats(&last.event, &stamped.event) => last.repeats += 1,
+            _ => {
+                lines.push_back(LogLine {
+                    seq: self.seq,
+                    at: stamped.at,
+                    kind,
+                    event: stamped.event,
+                    repeats: 1,
+                });
+                if lines.len() > LOG_KEPT_PER_KIND {
+                    lines.pop_front();
+                }
+            }
+        }
+    }
+
+    /// The lines of the kinds in `mask` (see [`Kind::bit`]), newest first.
+    pub fn newest(&self, mask: u8) -> impl Iterator<Item = &LogLine> {
+        let mut cursors: Vec<_> = Kind::ALL
+            .iter()
+            .filter(|k| mask & k.bit() != 0)
+            .map(|&k| self.kinds[k as usize].iter().rev().peekable())
+            .collect();
+        std::iter::from_fn(move || {
+            let newest =
+                cursors.iter_mut().enumerate().filter_map(|(i, c)| c.peek().map(|l| (l.seq, i))).max()?;
+            cursors[newest.1].next()
+        })
+    }
 }
 
 /// How many recent protocol messages the wire shows.
 pub const WIRE_KEPT: usize = 8;
 
 /// A protocol message as the wire draws it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Flight {
     /// The message id (a stable key for the animation).
     pub id: u64,
@@ -135,8 +190,8 @@ pub struct Flight {
 /// The page's derived state.
 #[derive(Debug, Default)]
 pub struct Observed {
-    /// The newest [`LOG_KEPT`] log lines, oldest first.
-    pub log: Rc<VecDeque<LogLine>>,
+    /// The event log.
+    pub log: Shared<Log>,
     /// The newest [`DUPLICATES_KEPT`] re-processed records, oldest first, and how many in all.
     pub duplicates: VecDeque<String>,
     /// Every record processed twice so far.
@@ -144,13 +199,13 @@ pub struct Observed {
     /// The invariants, checked after every event and every drawn moment.
     pub checker: InvariantChecker,
     /// Total lag per group over time, sampled at drawn moments at most once per [`LAG_EVERY_MS`].
-    pub lag: Rc<VecDeque<LagSample>>,
+    pub lag: Shared<VecDeque<LagSample>>,
     /// The newest [`WIRE_KEPT`] protocol messages, oldest first.
-    pub wire: Rc<VecDeque<Flight>>,
+    pub wire: Shared<VecDeque<Flight>>,
 }
 
 /// The lag of every group at one moment.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct LagSample {
     /// When.
     pub at: Instant,
@@ -173,7 +228,7 @@ impl Observed {
         if let SimEvent::MessageSent { id, from, to, api, response, summary, arrives_at, .. } = &stamped.event
         {
             let (client, broker) = if *response { (to, from) } else { (from, to) };
-            let wire = Rc::make_mut(&mut self.wire);
+            let wire = self.wire.make_mut();
             wire.push_back(Flight {
                 id: *id,
                 at: stamped.at,
@@ -188,24 +243,13 @@ impl Observed {
                 wire.pop_front();
             }
         }
-        let kind = Kind::of(&stamped.event);
-        let text = stamped.event.to_string();
-        let log = Rc::make_mut(&mut self.log);
-        match log.back_mut() {
-            Some(last) if last.text == text => last.repeats += 1,
-            _ => {
-                log.push_back(LogLine { at: stamped.at, kind, text, repeats: 1 });
-                if log.len() > LOG_KEPT {
-                    log.pop_front();
-                }
-            }
-        }
+        self.log.make_mut().push(stamped);
     }
 
     /// Takes a drawn moment into account: ownership checks and a lag sample.
     pub fn moment(&mut self, view: &SimView) {
         self.checker.check_view(view);
-        let lag = Rc::make_mut(&mut self.lag);
+        let lag = self.lag.make_mut();
         if lag.back().is_some_and(|s| view.now.saturating_since(s.at).as_millis() < LAG_EVERY_MS) {
             return;
         }
@@ -239,8 +283,29 @@ mod tests {
         let mut observed = Observed::default();
         observed.event(failed(1));
         observed.event(failed(2));
-        assert_eq!(observed.log.len(), 1);
-        assert_eq!(observed.log[0].repeats, 2);
-        assert_eq!(observed.log[0].kind, Kind::Offsets);
+        let lines: Vec<&LogLine> = observed.log.newest(u8::MAX).collect();
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].repeats, 2);
+        assert_eq!(lines[0].kind, Kind::Offsets);
+    }
+
+    #[test]
+    fn a_flood_of_records_keeps_the_group_events_and_lines_merge_newest_first() {
+        let mut observed = Observed::default();
+        observed.event(failed(1));
+        for offset in 0..1_000 {
+            let event = SimEvent::Produced {
+                producer: groupsim::ProducerId(0),
+                topic: "t".into(),
+                partition: 0,
+                offset,
+                key: None,
+            };
+            observed.event(Stamped { at: Instant::from_millis(2 + offset), event });
+        }
+        assert_eq!(observed.log.newest(Kind::Offsets.bit()).count(), 1, "the commit is still there");
+        let times: Vec<u64> = observed.log.newest(u8::MAX).map(|l| l.at.as_millis()).collect();
+        assert_eq!(times.len(), LOG_KEPT_PER_KIND + 1);
+        assert_eq!((times[0], *times.last().unwrap()), (1_001, 1));
     }
 }

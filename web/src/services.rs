@@ -23,6 +23,35 @@ pub fn scenario_from_fragment(hash: &str) -> Option<Result<Scenario, String>> {
     }))
 }
 
+/// The page's `?speed=100&play=1` options, for embeds: the starting speed as an index into
+/// the speeds offered (the nearest one at or below the asked multiple of real time) and whether
+/// to play a linked scenario at once.
+pub fn options_from_url() -> (Option<usize>, bool) {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    options_from_query(&search)
+}
+
+/// Reads `?speed=N&play=1`; anything else is ignored.
+pub fn options_from_query(search: &str) -> (Option<usize>, bool) {
+    let (mut speed, mut play) = (None, false);
+    for pair in search.trim_start_matches('?').split('&') {
+        match pair.split_once('=') {
+            Some(("speed", value)) => {
+                // In tenths, read without floats (their parser and printer weigh ~20 KB).
+                let (whole, tenth) = value.split_once('.').unwrap_or((value, "0"));
+                let tenth = tenth.get(..1).unwrap_or("0");
+                if let (Ok(whole), Ok(tenth)) = (whole.parse::<u64>(), tenth.parse::<u64>()) {
+                    let tenths = whole.saturating_mul(10).saturating_add(tenth);
+                    speed = crate::components::SPEEDS.iter().rposition(|&s| s <= tenths.max(1));
+                }
+            }
+            Some(("play", value)) => play = value == "1",
+            _ => {}
+        }
+    }
+    (speed, play)
+}
+
 /// The fragment that carries `scenario`.
 pub fn fragment_for(scenario: &Scenario) -> String {
     format!("#{}", scenario.to_link())
@@ -35,6 +64,16 @@ pub fn publish(scenario: &Scenario) -> Option<String> {
     let fragment = fragment_for(scenario);
     window.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment)).ok()?;
     window.location().href().ok()
+}
+
+/// Notes on `<html data-first-draw-ms>` how long after navigation the page first drew the
+/// world (milliseconds, `performance.now()`), for the load-time measurement in BENCHMARKS.md.
+pub fn mark_first_draw() {
+    let Some(window) = web_sys::window() else { return };
+    let (Some(performance), Some(document)) = (window.performance(), window.document()) else { return };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-first-draw-ms", &(performance.now() as u64).to_string());
+    }
 }
 
 /// A `keydown` listener on the document, removed when dropped. Keys typed into form fields and
@@ -100,6 +139,14 @@ mod tests {
         let fragment = fragment_for(&scenario);
         assert!(fragment.starts_with("#v1;seed=9;"), "{fragment}");
         assert_eq!(scenario_from_fragment(&fragment), Some(Ok(scenario)));
+    }
+
+    #[test]
+    fn embed_options_pick_the_nearest_speed_at_or_below() {
+        assert_eq!(options_from_query("?speed=100&play=1"), (Some(9), true));
+        assert_eq!(options_from_query("?speed=0.1"), (Some(0), false));
+        assert_eq!(options_from_query("?speed=300"), (Some(10), false));
+        assert_eq!(options_from_query("?speed=fast&x=1"), (None, false));
     }
 
     #[test]

@@ -451,3 +451,24 @@ async fn press(key: &str) {
     web_sys::window().unwrap().document().unwrap().dispatch_event(&event).unwrap();
     settle().await;
 }
+
+#[wasm_bindgen_test]
+async fn a_crash_between_commits_shows_records_processed_twice() {
+    let root = mount(1).await;
+    advance(&root, 20).await;
+    // Auto-commit runs every 5 s: at 24 s the last commit is up to 4 s old.
+    for _ in 0..40 {
+        click(&root, "Step to the next event").await;
+        if text_of(&root, ".clock")[0] >= "t = 24".to_string() {
+            break;
+        }
+    }
+    click(&root, "Kill consumer-2").await;
+    advance(&root, 60).await;
+    let chip = text_of(&root, ".dup-count");
+    assert!(chip[0].starts_with("↻ ") && !chip[0].starts_with("↻ 0 "), "{chip:?}");
+    tab(&root, "Processed twice").await;
+    let listed = text_of(&root, ".duplicates li");
+    assert!(!listed.is_empty() && listed.iter().all(|d| d.contains("again")), "{listed:?}");
+    assert!(root.query_selector(".tick.broken").unwrap().is_none(), "a crash explains every duplicate");
+}

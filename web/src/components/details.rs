@@ -2,14 +2,14 @@
 //! records processed twice and the invariants, one tab at a time.
 
 use std::collections::VecDeque;
-use std::rc::Rc;
 
 use groupsim::{GroupView, Invariant, Violation};
 use yew::prelude::*;
 
 use super::{EventLog, LagChart, OpsTable};
-use crate::observed::{LagSample, LogLine};
+use crate::observed::{LagSample, Log};
 use crate::ops;
+use crate::shared::Shared;
 
 /// Props of [`Details`].
 #[derive(Properties, PartialEq, Debug)]
@@ -17,9 +17,9 @@ pub struct DetailsProps {
     /// Every group.
     pub groups: Vec<GroupView>,
     /// The event log.
-    pub log: Rc<VecDeque<LogLine>>,
+    pub log: Shared<Log>,
     /// Lag samples.
-    pub lag: Rc<VecDeque<LagSample>>,
+    pub lag: Shared<VecDeque<LagSample>>,
     /// Every violation so far.
     pub violations: Vec<Violation>,
     /// The newest re-processed records, oldest first.
@@ -70,7 +70,7 @@ pub fn Details(props: &DetailsProps) -> Html {
         )
     };
     let body = match *tab {
-        Tab::Log => html! { <EventLog lines={props.log.clone()} /> },
+        Tab::Log => html! { <EventLog log={props.log.clone()} /> },
         Tab::Describe => html! { <>{ for props.groups.iter().map(|g| html! {
             <OpsTable command={cli("", g)} notice={ops::notice(g)} table={ops::offsets(g)} />
         }) }</> },

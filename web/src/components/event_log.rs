@@ -1,11 +1,9 @@
 //! The event log: newest first, filtered by kind and by text.
 
-use std::collections::VecDeque;
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::observed::{Kind, LogLine};
+use crate::observed::{Kind, Log};
+use crate::shared::Shared;
 
 /// How many matching lines are drawn.
 const SHOWN: usize = 120;
@@ -13,8 +11,8 @@ const SHOWN: usize = 120;
 /// Props of [`EventLog`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct EventLogProps {
-    /// The kept lines, oldest first.
-    pub lines: Rc<VecDeque<LogLine>>,
+    /// The log.
+    pub log: Shared<Log>,
 }
 
 /// The filterable log.
@@ -24,14 +22,13 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     let kinds =
         use_state(|| Kind::ALL.into_iter().filter(|k| k.shown_by_default()).fold(0u8, |m, k| m | k.bit()));
     let text = use_state(String::new);
-    let needle = text.to_lowercase();
-    let shown: Vec<&LogLine> = props
-        .lines
-        .iter()
-        .rev()
-        .filter(|l| {
-            *kinds & l.kind.bit() != 0 && (needle.is_empty() || l.text.to_lowercase().contains(&needle))
-        })
+    // ASCII case folding: the Unicode tables would add kilobytes to the download.
+    let needle = text.to_ascii_lowercase();
+    let shown: Vec<(&crate::observed::LogLine, String)> = props
+        .log
+        .newest(*kinds)
+        .map(|l| (l, l.event.to_string()))
+        .filter(|(_, text)| needle.is_empty() || text.to_ascii_lowercase().contains(&needle))
         .take(SHOWN)
         .collect();
     let on_text = {
@@ -61,10 +58,10 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                     value={(*text).clone()} oninput={on_text} />
             </div>
             <ol class="log-lines" aria-live="off">
-                { for shown.iter().map(|l| html! {
+                { for shown.iter().map(|(l, text)| html! {
                     <li class={classes!("log-line", format!("kind-{}", l.kind.label()))}>
                         <time>{ l.at.to_string() }</time>
-                        <span>{ &l.text }</span>
+                        <span>{ text }</span>
                         if l.repeats > 1 { <span class="repeats">{ format!(" ×{}", l.repeats) }</span> }
                     </li>
                 }) }

@@ -8,6 +8,8 @@ use yew::prelude::*;
 pub struct InvariantTicksProps {
     /// Every violation so far, oldest first.
     pub violations: Vec<Violation>,
+    /// How many records were processed twice so far.
+    pub duplicates: u64,
     /// Go to a moment (ms).
     pub on_seek: Callback<u64>,
 }
@@ -48,6 +50,10 @@ pub fn InvariantTicks(props: &InvariantTicksProps) -> Html {
                     }
                 }
             }) }
+            <li class={classes!("tick", "dup-count", (props.duplicates > 0).then_some("some"))}
+                title="Records a group processed a second time: after a crash, the new owner starts from the last commit">
+                { format!("↻ {} processed twice", props.duplicates) }
+            </li>
         </ul>
     }
 }

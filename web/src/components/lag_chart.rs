@@ -1,17 +1,17 @@
 //! Lag over time: each group's total as a line, scaled to the largest value kept.
 
 use std::collections::VecDeque;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::observed::LagSample;
+use crate::shared::Shared;
 
 /// Props of [`LagChart`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct LagChartProps {
     /// Samples, oldest first.
-    pub samples: Rc<VecDeque<LagSample>>,
+    pub samples: Shared<VecDeque<LagSample>>,
 }
 
 const WIDTH: u64 = 600;

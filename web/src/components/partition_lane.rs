@@ -21,12 +21,28 @@ pub struct PartitionLaneProps {
     pub owners: Vec<(String, Option<LaneOwner>)>,
 }
 
+/// Where a record stands for the lane's first group: committed, processed but not committed
+/// (what a crash now would make the next owner process again), or not processed yet.
+fn stage(offset: u64, committed: u64, position: u64, followed: bool) -> (&'static str, &'static str) {
+    const AT_RISK: &str = "processed, not committed yet: a crash now means it is processed again";
+    match (offset < committed, offset < position, followed) {
+        (true, _, false) => ("record done", "committed"),
+        (true, _, true) => ("record done followed", "committed"),
+        (false, true, false) => ("record at-risk", AT_RISK),
+        (false, true, true) => ("record at-risk followed", AT_RISK),
+        (false, false, false) => ("record ahead", "not processed yet"),
+        (false, false, true) => ("record ahead followed", "not processed yet"),
+    }
+}
+
 /// A partition lane.
 #[function_component]
 pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
     let p = &props.partition;
     let pct = |offset: u64| (offset * 100).checked_div(props.longest).unwrap_or(0);
     let first = props.owners.first().and_then(|(_, o)| o.as_ref());
+    let committed = first.and_then(|o| o.committed).unwrap_or(0);
+    let position = first.and_then(|o| o.position).unwrap_or(committed).max(committed);
     let class = match first.and_then(|o| o.consumer.as_ref()) {
         Some((id, _)) => classes!("lane", colour(*id)),
         None => classes!("lane", "unowned"),
@@ -35,23 +51,13 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
         <li {class} aria-label={format!("Partition {}-{}", props.topic, p.id)}>
             <span class="lane-name">{ format!("P{}", p.id) }</span>
             <div class="lane-track" style={format!("--fill-pct:{}%", pct(p.log_end_offset))}>
-                { for props.owners.iter().enumerate().filter_map(|(i, (group, o))| {
-                    let o = o.as_ref()?;
-                    let committed = o.committed.map(|c| html! {
-                        <span class={format!("marker committed g{i}")} style={format!("left:{}%", pct(c))}
-                            title={format!("{group} committed {c}")}></span>
-                    });
-                    let position = o.position.map(|c| html! {
-                        <span class={format!("marker position g{i}")} style={format!("left:{}%", pct(c))}
-                            title={format!("{group}'s consumer is at {c}")}></span>
-                    });
-                    Some(html! { <>{ committed }{ position }</> })
-                }) }
                 <ol class="records">
                     { for p.recent.iter().map(|r| {
                         let hit = props.follow.is_some() && r.key == props.follow;
+                        // Static class and title strings: a lane redraws every tick at speed.
+                        let (class, what) = stage(r.offset, committed, position, hit);
                         html! {
-                            <li key={r.offset} class={classes!("record", hit.then_some("followed"))} title={format!("offset {}", r.offset)}>
+                            <li key={r.offset} {class} title={what}>
                                 <span class="offset">{ r.offset }</span>
                                 <span class="key">{ r.key.map_or_else(|| "∅".to_string(), |k| format!("k{k}")) }</span>
                             </li>

@@ -50,6 +50,12 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
                     />
                 }) }
             </ol>
+            <p class="legend-line" aria-hidden="true">
+                <span class="record done">{ "committed" }</span>
+                <span class="record at-risk">{ "processed, not committed" }</span>
+                <span class="record ahead">{ "not processed yet" }</span>
+                { format!(" (for {})", props.owners.first().map_or("the group", |(g, _)| g.as_str())) }
+            </p>
         </section>
     }
 }

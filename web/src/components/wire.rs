@@ -3,18 +3,18 @@
 //! CSS and stops under `prefers-reduced-motion`.
 
 use std::collections::VecDeque;
-use std::rc::Rc;
 
 use groupsim::Instant;
 use yew::prelude::*;
 
 use crate::observed::Flight;
+use crate::shared::Shared;
 
 /// Props of [`Wire`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct WireProps {
     /// The newest messages, oldest first.
-    pub flights: Rc<VecDeque<Flight>>,
+    pub flights: Shared<VecDeque<Flight>>,
     /// The virtual clock.
     pub now: Instant,
 }
