@@ -72,14 +72,21 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
                 { for props.owners.iter().map(|(group, o)| {
                     let owner = o.as_ref().and_then(|o| o.consumer.as_ref()).map_or_else(|| "unowned".to_string(), |(_, n)| n.clone());
                     let committed = o.as_ref().and_then(|o| o.committed).map_or_else(|| "-".to_string(), |c| c.to_string());
-                    let lead = if props.owners.len() > 1 { format!("{group}: ") } else { String::new() };
+                    // The owner's position: the next offset it will process.
+                    let at = o.as_ref().and_then(|o| o.position).map(|p| format!(" · at {p}")).unwrap_or_default();
+                    // With two groups each line says whose it is, short: `a: consumer-1` for group-a.
+                    let lead = if props.owners.len() > 1 {
+                        format!("{}: ", group.strip_prefix("group-").unwrap_or(group))
+                    } else {
+                        String::new()
+                    };
                     html! {
                         <span class="lane-group">
                             <span class="owner" title={format!("The consumer of {group} that owns this partition now")}>
                                 { format!("{lead}{owner}") }
                             </span>
-                            <span class="committed" title={format!("{group}'s committed offset: where a new owner would start")}>
-                                { format!("committed {committed}") }
+                            <span class="committed" title={format!("{group}'s committed offset (where a new owner would start) and its consumer's position")}>
+                                { format!("committed {committed}{at}") }
                             </span>
                         </span>
                     }
