@@ -2,7 +2,7 @@
 //! drives it.
 
 use gloo_timers::callback::Interval;
-use groupsim::{Command, Duration, Instant, Life, Scenario, Session};
+use groupsim::{Command, Duration, Instant, Life, Scenario, Session, SimView};
 use yew::prelude::*;
 
 use crate::components::{
@@ -108,6 +108,8 @@ pub struct App {
     /// Index into [`SPEEDS`].
     speed: usize,
     observed: Observed,
+    /// The world as drawn: taken once per move, after its events are taken into account.
+    view: SimView,
     help: bool,
     /// The key highlighted in the lanes.
     follow: Option<u32>,
@@ -134,6 +136,7 @@ impl Component for App {
         };
         let keys = props.shortcuts.then(|| KeyListener::new(ctx.link().callback(Msg::Key))).flatten();
         let mut app = App {
+            view: session.sim().view(),
             session,
             timer: None,
             error,
@@ -204,7 +207,7 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        let view = self.session.sim().view();
+        let view = &self.view;
         let link = ctx.link();
         let on_command = link.callback(Msg::Command);
         // Groups the coordinators know, then groups only their consumers know so far (their
@@ -216,7 +219,7 @@ impl Component for App {
             }
         }
         let owners: Vec<(String, Owners)> =
-            group_ids.iter().map(|g| (g.clone(), Owners::of(&view, g))).collect();
+            group_ids.iter().map(|g| (g.clone(), Owners::of(view, g))).collect();
         let violations = self.observed.checker.violations();
         html! {
             // Above 10× the arrivals are too many to animate: drawing stays cheap.
@@ -322,7 +325,8 @@ impl App {
         while let Some(stamped) = self.session.poll_event() {
             self.observed.event(stamped);
         }
-        self.observed.moment(&self.session.sim().view());
+        self.view = self.session.sim().view();
+        self.observed.moment(&self.view);
     }
 
     /// A refused command changes nothing in the world; say why next to the controls.
@@ -351,16 +355,16 @@ impl App {
             if result.is_err() {
                 return self.settle(result);
             }
-            self.observed.moment(&self.session.sim().view());
+            self.view = self.session.sim().view();
+            self.observed.moment(&self.view);
         }
     }
 
     fn key(&mut self, ctx: &Context<Self>, key: &str) -> bool {
         let Some(action) = shortcut_for(key) else { return false };
         let now = self.session.sim().now().as_millis();
-        let newest_running = || {
-            self.session.sim().view().consumers.iter().rev().find(|c| c.life == Life::Running).map(|c| c.id.0)
-        };
+        let newest_running =
+            || self.view.consumers.iter().rev().find(|c| c.life == Life::Running).map(|c| c.id.0);
         let msg = match action {
             Shortcut::PlayPause if self.timer.is_some() => Msg::Pause,
             Shortcut::PlayPause => Msg::Play,

@@ -5,6 +5,7 @@
 
 mod app;
 mod components;
+mod input;
 mod observed;
 mod ops;
 mod owners;

@@ -5,6 +5,7 @@ use groupsim::assignor::AssignorName;
 use groupsim::{Command, CommitMode};
 use yew::prelude::*;
 
+use crate::input::whole_number;
 use crate::world;
 
 /// The `partition.assignment.strategy` lists offered, Kafka's default first.
@@ -30,17 +31,6 @@ pub struct AddConsumerProps {
     pub topics: Vec<String>,
     /// Do something to the world.
     pub on_command: Callback<Command>,
-}
-
-/// Reads a timeout typed in milliseconds: 1 ms to one hour.
-pub fn timeout(text: &str, name: &str) -> Result<u64, String> {
-    match text.trim().parse::<u64>() {
-        Ok(ms) if (1..=3_600_000).contains(&ms) => Ok(ms),
-        _ => Err(format!(
-            "{name} must be a whole number of milliseconds from 1 to 3600000, not “{}”",
-            text.trim()
-        )),
-    }
 }
 
 /// "Add consumer" for the page's first group, "Add consumer to group-b" for another.
@@ -75,6 +65,8 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
             None => props.topics.clone(),
         };
         move |_| {
+            // Milliseconds, up to an hour.
+            let timeout = |text: &str, name| whole_number(text, name, 1u64, 3_600_000);
             let timeouts = timeout(&session_ms, "session.timeout.ms")
                 .and_then(|s| Ok((s, timeout(&poll_ms, "max.poll.interval.ms")?)));
             let (session, poll) = match timeouts {

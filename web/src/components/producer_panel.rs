@@ -5,6 +5,8 @@ use groupsim::partitioner::{key_bytes, partition_for_key};
 use groupsim::{Command, KeyMode, MAX_RATE, ProducerConfig, ProducerView};
 use yew::prelude::*;
 
+use crate::input::whole_number;
+
 /// Props of [`ProducerPanel`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct ProducerPanelProps {
@@ -30,14 +32,6 @@ pub fn describe_mode(mode: &KeyMode) -> String {
     }
 }
 
-/// Reads a number typed into a field, with a message that names the field and the range.
-pub fn parse_in(text: &str, what: &str, min: u32, max: u32) -> Result<u32, String> {
-    match text.trim().parse::<u32>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(format!("{what} must be a whole number from {min} to {max}")),
-    }
-}
-
 fn value_of(e: &InputEvent) -> String {
     e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
 }
@@ -58,9 +52,9 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
             (rate.clone(), *mode, keys.clone(), error.clone(), props.on_command.clone());
         let topic = chosen_topic.unwrap_or_default();
         move |_| {
-            let parsed = parse_in(&rate, "The rate", 0, MAX_RATE).and_then(|rate| {
+            let parsed = whole_number(&rate, "The rate", 0, MAX_RATE).and_then(|rate| {
                 let key_mode = match mode {
-                    0 => KeyMode::Keyed { key_space: parse_in(&keys, "The key space", 1, 1_000_000)? },
+                    0 => KeyMode::Keyed { key_space: whole_number(&keys, "The key space", 1, 1_000_000)? },
                     1 => KeyMode::default(),
                     _ => KeyMode::RoundRobin,
                 };
@@ -78,7 +72,7 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
     let create_topic = {
         let (name, partitions, error, on_command) =
             (topic_name.clone(), topic_partitions.clone(), error.clone(), props.on_command.clone());
-        move |_| match parse_in(&partitions, "The partition count", 1, 64) {
+        move |_| match whole_number(&partitions, "The partition count", 1, 64) {
             Ok(partitions) => {
                 error.set(None);
                 on_command.emit(Command::CreateTopic { topic: name.trim().to_string(), partitions });
