@@ -20,8 +20,9 @@ use crate::log::Topics;
 use crate::protocol::{ErrorCode, LeaveReason, Request, Response, Subscription};
 use crate::time::{Duration, Instant};
 
-/// How long an idle `poll()` waits before looking again (a stand-in for the fetch long-poll).
-pub const POLL_IDLE_MS: u64 = 100;
+/// `fetch.max.wait.ms` (Kafka's default): how long the broker holds a fetch that found no
+/// records before answering it empty. A `poll()` with nothing to return waits this long at most.
+pub const FETCH_MAX_WAIT_MS: u64 = 500;
 
 /// The client's view of its membership (`AbstractCoordinator.MemberState`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +89,9 @@ pub(crate) struct Consumer {
     last_assignment: (Vec<TopicPartition>, i32),
     /// Processing is stuck on a record (a slow consumer): no `poll()` until it resumes.
     pub stalled: bool,
+    /// Waiting in `poll()` with nothing to return: its fetch is parked at the broker. Records
+    /// arriving in an assigned partition, or any response from the coordinator, end the wait.
+    parked: bool,
 }
 
 impl Consumer {
@@ -110,6 +114,7 @@ impl Consumer {
             pending: None,
             last_assignment: (Vec::new(), -1),
             stalled: false,
+            parked: false,
         }
     }
 
@@ -132,6 +137,7 @@ impl Consumer {
 
     /// Processes the next record of the current batch, or polls when the batch is done.
     pub fn on_wake(&mut self, now: Instant, topics: &Topics, fx: &mut Effects) {
+        self.parked = false;
         if self.life != Life::Running || self.stalled {
             return;
         }
@@ -155,7 +161,6 @@ impl Consumer {
     /// `KafkaConsumer.poll`: (re)join if needed, auto-commit when due, then fetch a batch.
     fn poll(&mut self, now: Instant, topics: &Topics, fx: &mut Effects) {
         self.last_poll = now;
-        let idle = now + Duration::from_millis(POLL_IDLE_MS);
         if let Some(assignment) = self.pending.take() {
             self.install(now, assignment, fx);
         }
@@ -163,12 +168,12 @@ impl Consumer {
             self.join_prepare(now, fx);
             self.send_join(fx);
             if !self.cooperative() {
-                return fx.set(Due::Wake(self.id), idle);
+                return self.park(now, fx);
             }
         }
         // Eager members own nothing during a rebalance; cooperative ones keep consuming.
         if self.assignment.is_empty() {
-            return fx.set(Due::Wake(self.id), idle);
+            return self.park(now, fx);
         }
         if self.state == MemberState::Stable
             && let CommitMode::Auto { interval_ms } = self.config.commit
@@ -178,12 +183,37 @@ impl Consumer {
             self.next_auto_commit = now + Duration::from_millis(interval_ms);
         }
         self.fetch(topics, fx);
-        let next = if self.batch.is_empty() {
-            idle
-        } else {
-            now + Duration::from_millis(self.config.processing_ms_per_record)
-        };
-        fx.set(Due::Wake(self.id), next);
+        if self.batch.is_empty() {
+            return self.park(now, fx);
+        }
+        fx.set(Due::Wake(self.id), now + Duration::from_millis(self.config.processing_ms_per_record));
+    }
+
+    /// Waits in `poll()`: until records arrive ([`Consumer::records_arrived`]), a response
+    /// arrives, `fetch.max.wait.ms` passes, or the next auto-commit is due, whichever is first
+    /// (`ConsumerCoordinator.timeToNextPoll` bounds the wait by the auto-commit deadline).
+    fn park(&mut self, now: Instant, fx: &mut Effects) {
+        self.parked = true;
+        let mut until = now + Duration::from_millis(FETCH_MAX_WAIT_MS);
+        if matches!(self.config.commit, CommitMode::Auto { .. })
+            && self.state == MemberState::Stable
+            && !self.assignment.is_empty()
+            && self.next_auto_commit > now
+        {
+            until = until.min(self.next_auto_commit);
+        }
+        fx.set(Due::Wake(self.id), until);
+    }
+
+    /// Records were appended to `tp`: a parked fetch for it completes now. True when this
+    /// consumer was waiting for them (the caller wakes it).
+    pub fn records_arrived(&mut self, tp: &TopicPartition) -> bool {
+        let waiting =
+            self.parked && self.life == Life::Running && matches!(self.assignment.get(tp), Some(Some(_)));
+        if waiting {
+            self.parked = false;
+        }
+        waiting
     }
 
     /// Takes up to `max.poll.records` from the assigned partitions, starting one partition further
@@ -365,6 +395,16 @@ impl Consumer {
         if self.life != Life::Running {
             return;
         }
+        self.handle(now, response, topics, fx);
+        // A response ends a wait in poll(), which then rejoins, installs an assignment or
+        // fetches from the positions just set, as its loop in `KafkaConsumer.poll` does.
+        if self.parked && self.life == Life::Running {
+            self.parked = false;
+            fx.set(Due::Wake(self.id), now);
+        }
+    }
+
+    fn handle(&mut self, now: Instant, response: Response, topics: &Topics, fx: &mut Effects) {
         let error = response.error();
         match response {
             Response::JoinGroup { .. } if self.state != MemberState::PreparingRebalance => {}

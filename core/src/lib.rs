@@ -57,7 +57,7 @@ mod time;
 mod view;
 
 pub use config::{BrokerConfig, CommitMode, ConsumerConfig, OffsetReset, offsets_partition_for};
-pub use consumer::{Life, MemberState, POLL_IDLE_MS};
+pub use consumer::{FETCH_MAX_WAIT_MS, Life, MemberState};
 pub use error::SimError;
 pub use event::{SimEvent, Stamped};
 pub use group::{GroupState, RebalanceCause, RemovalReason};

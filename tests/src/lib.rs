@@ -23,6 +23,8 @@ mod property;
 #[cfg(test)]
 mod property_sticky;
 #[cfg(test)]
+mod scenario_fetch;
+#[cfg(test)]
 mod scenario_group;
 #[cfg(test)]
 mod scenario_rebalance;
