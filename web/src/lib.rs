@@ -6,6 +6,7 @@
 mod app;
 mod components;
 mod input;
+mod lane_window;
 mod observed;
 mod ops;
 mod owners;

@@ -472,3 +472,57 @@ async fn a_crash_between_commits_shows_records_processed_twice() {
     assert!(!listed.is_empty() && listed.iter().all(|d| d.contains("again")), "{listed:?}");
     assert!(root.query_selector(".tick.broken").unwrap().is_none(), "a crash explains every duplicate");
 }
+
+/// 64 partitions and 2 consumers, opened at 20 s.
+fn long_topic() -> Scenario {
+    let link = "v1;seed=1;until=20000;0@create-topic:topic=orders,partitions=64;\
+        0@add-producer:topic=orders,rate=20,keys=keyed32;0@add-consumer:reset=earliest;0@add-consumer:reset=earliest";
+    Scenario::from_link(link).unwrap()
+}
+
+fn lane_names(root: &Element) -> Vec<String> {
+    text_of(root, ".lane-name")
+}
+
+#[wasm_bindgen_test]
+async fn a_long_topic_scrolls_and_draws_only_the_lanes_in_view() {
+    let root =
+        mount_with(AppProps { scenario: Some(long_topic()), shortcuts: false, ..AppProps::default() }).await;
+    let shown = lane_names(&root);
+    assert_eq!(shown.first().map(String::as_str), Some("P0"));
+    assert!(shown.len() <= 14, "{} lanes drawn of 64", shown.len());
+    let header = text_of(&root, ".topic h2 .muted");
+    assert!(header[0].contains("64 partitions"), "{header:?}");
+    let lane = root.query_selector("li[aria-label='Partition orders-0']").unwrap().unwrap();
+    assert_eq!(lane.get_attribute("aria-setsize").as_deref(), Some("64"));
+
+    let scroller = root.query_selector(".lanes-box.windowed").unwrap().expect("a scroll box");
+    let stride = lane.get_bounding_client_rect().height() + 6.0;
+    scroller.set_scroll_top((40.0 * stride) as i32);
+    scroller.dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+    settle().await;
+    let shown = lane_names(&root);
+    assert!(shown.contains(&"P40".to_string()) && !shown.contains(&"P0".to_string()), "{shown:?}");
+    // The lane drawn at P40's place really is at the top of the box.
+    let top = scroller.get_bounding_client_rect().top();
+    let p40 = root.query_selector("li[aria-label='Partition orders-40']").unwrap().unwrap();
+    let off = p40.get_bounding_client_rect().top() - top;
+    assert!(off.abs() < 2.0, "P40 is {off}px from the top of the box");
+}
+
+#[wasm_bindgen_test]
+async fn following_a_key_scrolls_its_partition_into_view() {
+    let root =
+        mount_with(AppProps { scenario: Some(long_topic()), shortcuts: false, ..AppProps::default() }).await;
+    // A key that lands beyond the first lanes.
+    let key = (0..32u32)
+        .find(|&k| groupsim::partitioner::partition_for_key(&groupsim::partitioner::key_bytes(k), 64) >= 30)
+        .unwrap();
+    let partition = groupsim::partitioner::partition_for_key(&groupsim::partitioner::key_bytes(key), 64);
+    choose(&root, "input[aria-label='Follow key']", &key.to_string(), "input").await;
+    settle().await;
+    assert!(
+        lane_names(&root).contains(&format!("P{partition}")),
+        "P{partition} is drawn after following key {key}"
+    );
+}

@@ -17,6 +17,9 @@ pub struct PartitionLaneProps {
     pub longest: u64,
     /// The key being followed.
     pub follow: Option<u32>,
+    /// How many partitions the topic has (a long topic draws only some lanes at a time, so
+    /// each lane says where it sits).
+    pub count: u32,
     /// Per group (the page's first group first): who consumes it and how far it has got.
     pub owners: Vec<(String, Option<LaneOwner>)>,
 }
@@ -48,7 +51,8 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
         None => classes!("lane", "unowned"),
     };
     html! {
-        <li {class} aria-label={format!("Partition {}-{}", props.topic, p.id)}>
+        <li {class} aria-label={format!("Partition {}-{}", props.topic, p.id)}
+            aria-posinset={(p.id + 1).to_string()} aria-setsize={props.count.to_string()}>
             <span class="lane-name">{ format!("P{}", p.id) }</span>
             <div class="lane-track" style={format!("--fill-pct:{}%", pct(p.log_end_offset))}>
                 <ol class="records">
