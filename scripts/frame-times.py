@@ -3,30 +3,41 @@
 
 A frame is everything the renderer's main thread runs from one timer tick of the playground
 to the next: the tick itself (advance the world, diff and patch the DOM, in Yew) and the
-style, layout and paint work that follows. Prints the median, p90 and max in milliseconds.
-Usage: frame-times.py TRACE.json [SKIP_FIRST_FRAMES]
+style, layout and paint work that follows. Prints the median, p90 and max in milliseconds over
+the frames of every trace given (this machine is a shared VM: one run's median can be off by
+half, so several runs are pooled), and each run's own median.
+Usage: frame-times.py TRACE.json [TRACE.json ...]
 """
 import json
 import statistics
 import sys
 
-trace = json.load(open(sys.argv[1]))
-events = trace["traceEvents"] if isinstance(trace, dict) else trace
-skip = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+SKIP = 5  # the first frames load the page and open the world
 
-main = {(e["pid"], e["tid"]) for e in events
-        if e.get("ph") == "M" and e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
-tasks = sorted((e["ts"], e.get("dur", 0)) for e in events
-               if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and e.get("name") == "ThreadControllerImpl::RunTask")
-ticks = sorted(e["ts"] for e in events
-               if (e.get("pid"), e.get("tid")) in main and e.get("name") == "TimerFire")
-if len(ticks) < skip + 3:
-    sys.exit(f"only {len(ticks)} timer ticks in the trace")
-frames = []
-for start, end in zip(ticks[skip:], ticks[skip + 1:]):
-    # Tasks that began in this frame's window; a tick's task begins just before its TimerFire.
-    busy = sum(d for ts, d in tasks if start - 50 <= ts < end - 50)
-    frames.append(busy / 1000)
-frames.sort()
-p90 = frames[int(len(frames) * 0.9)]
-print(f"frames={len(frames)} median={statistics.median(frames):.2f}ms p90={p90:.2f}ms max={frames[-1]:.2f}ms")
+
+def frames_of(path):
+    trace = json.load(open(path))
+    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    main = {(e["pid"], e["tid"]) for e in events
+            if e.get("ph") == "M" and e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
+    tasks = sorted((e["ts"], e.get("dur", 0)) for e in events
+                   if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X"
+                   and e.get("name") == "ThreadControllerImpl::RunTask")
+    ticks = sorted(e["ts"] for e in events
+                   if (e.get("pid"), e.get("tid")) in main and e.get("name") == "TimerFire")
+    if len(ticks) < SKIP + 3:
+        sys.exit(f"only {len(ticks)} timer ticks in {path}")
+    frames = []
+    for start, end in zip(ticks[SKIP:], ticks[SKIP + 1:]):
+        # Tasks that began in this frame's window; a tick's task begins just before its TimerFire.
+        busy = sum(d for ts, d in tasks if start - 50 <= ts < end - 50)
+        frames.append(busy / 1000)
+    return frames
+
+
+runs = [frames_of(path) for path in sys.argv[1:]]
+pooled = sorted(f for run in runs for f in run)
+p90 = pooled[int(len(pooled) * 0.9)]
+each = ", ".join(f"{statistics.median(run):.2f}" for run in runs)
+print(f"runs={len(runs)} frames={len(pooled)} median={statistics.median(pooled):.2f}ms "
+      f"p90={p90:.2f}ms max={pooled[-1]:.2f}ms (each run's median: {each})")

@@ -9,6 +9,7 @@ use crate::components::{
     Controls, Details, GroupPanel, Help, InvariantTicks, NewGroup, ProducerPanel, SPEEDS, Timeline,
     TopicPanel, Wire,
 };
+use crate::handlers::Handlers;
 use crate::observed::Observed;
 use crate::owners::Owners;
 use crate::services::{self, KeyListener};
@@ -114,6 +115,7 @@ pub struct App {
     /// The key highlighted in the lanes.
     follow: Option<u32>,
     _keys: Option<KeyListener>,
+    on: Handlers,
 }
 
 impl Component for App {
@@ -146,6 +148,7 @@ impl Component for App {
             help: false,
             follow: None,
             _keys: keys,
+            on: Handlers::new(ctx.link()),
         };
         app.drain();
         if until_ms > 0 {
@@ -206,10 +209,9 @@ impl Component for App {
         }
     }
 
-    fn view(&self, ctx: &Context<Self>) -> Html {
+    fn view(&self, _ctx: &Context<Self>) -> Html {
         let view = &self.view;
-        let link = ctx.link();
-        let on_command = link.callback(Msg::Command);
+        let on = &self.on;
         // Groups the coordinators know, then groups only their consumers know so far (their
         // first JoinGroup is on the wire).
         let mut group_ids: Vec<String> = view.groups.iter().map(|g| g.id.clone()).collect();
@@ -230,12 +232,12 @@ impl Component for App {
                         playing={self.timer.is_some()}
                         now={view.now}
                         seed={view.seed}
-                        on_play={link.callback(|_| Msg::Play)}
-                        on_pause={link.callback(|_| Msg::Pause)}
-                        on_step={link.callback(|_| Msg::Step)}
-                        on_skip={link.callback(Msg::Skip)}
+                        on_play={on.play.clone()}
+                        on_pause={on.pause.clone()}
+                        on_step={on.step.clone()}
+                        on_skip={on.skip.clone()}
                         speed={self.speed}
-                        on_speed={link.callback(Msg::Speed)}
+                        on_speed={on.speed.clone()}
                     />
                     <Timeline
                         now={view.now}
@@ -243,12 +245,12 @@ impl Component for App {
                         commands={self.session.commands().iter().map(|c| c.at_ms).collect::<Vec<_>>()}
                         seed={view.seed}
                         link={self.link.clone()}
-                        on_seek={link.callback(Msg::Seek)}
-                        on_reset={link.callback(Msg::Reset)}
-                        on_share={link.callback(|_| Msg::Share)}
-                        on_help={link.callback(|_| Msg::Help(true))}
+                        on_seek={on.seek.clone()}
+                        on_reset={on.reset.clone()}
+                        on_share={on.share.clone()}
+                        on_help={on.open_help.clone()}
                     />
-                    <InvariantTicks violations={violations.to_vec()} duplicates={self.observed.duplicate_count} on_seek={link.callback(Msg::Seek)} />
+                    <InvariantTicks violations={violations.to_vec()} duplicates={self.observed.duplicate_count} on_seek={on.seek.clone()} />
                 </header>
                 if let Some(error) = &self.error {
                     <p class="error" role="alert">{ error }</p>
@@ -256,14 +258,14 @@ impl Component for App {
                 <div class="columns">
                     <div class="column">
                         { for view.topics.iter().map(|topic| html! {
-                            <TopicPanel topic={topic.clone()} owners={owners.clone()} follow={self.follow} on_command={on_command.clone()} />
+                            <TopicPanel topic={topic.clone()} owners={owners.clone()} follow={self.follow} on_command={on.command.clone()} />
                         }) }
                         <ProducerPanel
                             producers={view.producers.clone()}
                             topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
                             follow={self.follow}
-                            on_follow={link.callback(Msg::Follow)}
-                            on_command={on_command.clone()}
+                            on_follow={on.follow.clone()}
+                            on_command={on.command.clone()}
                         />
                     </div>
                     <div class="column">
@@ -275,10 +277,10 @@ impl Component for App {
                                 consumers={view.consumers.iter().filter(|c| &c.group == id).cloned().collect::<Vec<_>>()}
                                 topics={view.topics.iter().map(|t| t.name.clone()).collect::<Vec<_>>()}
                                 existing={view.consumers.len()}
-                                on_command={on_command.clone()}
+                                on_command={on.command.clone()}
                             />
                         }) }
-                        <NewGroup existing={group_ids.clone()} on_command={on_command.clone()} />
+                        <NewGroup existing={group_ids.clone()} on_command={on.command.clone()} />
                     </div>
                 </div>
                 <Wire flights={self.observed.wire.clone()} now={view.now} />
@@ -289,10 +291,10 @@ impl Component for App {
                     violations={violations.to_vec()}
                     duplicates={self.observed.duplicates.iter().cloned().collect::<Vec<_>>()}
                     duplicate_count={self.observed.duplicate_count}
-                    on_seek={link.callback(Msg::Seek)}
+                    on_seek={on.seek.clone()}
                 />
                 if self.help {
-                    <Help on_close={link.callback(|_| Msg::Help(false))} />
+                    <Help on_close={on.close_help.clone()} />
                 }
             </main>
         }

@@ -5,12 +5,13 @@
 
 mod app;
 mod components;
+mod handlers;
 mod input;
-mod lane_window;
 mod observed;
 mod ops;
 mod owners;
 mod panic;
+mod scroll_window;
 mod services;
 mod shared;
 mod shortcuts;

@@ -2,7 +2,9 @@
 //! the records processed twice, the invariant checker and the lag history. All of it is rebuilt
 //! by replaying when the user seeks, so it always matches the moment on screen.
 
+use std::cell::OnceCell;
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use groupsim::{Instant, InvariantChecker, SimEvent, SimView, Stamped};
 
@@ -55,6 +57,18 @@ impl Kind {
         }
     }
 
+    /// The class of a log line of this kind: static, so a redraw makes no string.
+    pub fn line_class(self) -> &'static str {
+        match self {
+            Kind::Protocol => "log-line kind-requests",
+            Kind::Heartbeat => "log-line kind-heartbeats",
+            Kind::Group => "log-line kind-group",
+            Kind::Consumer => "log-line kind-consumers",
+            Kind::Offsets => "log-line kind-offsets",
+            Kind::Records => "log-line kind-records",
+        }
+    }
+
     /// The kind's bit in a set of kinds.
     pub fn bit(self) -> u8 {
         1 << self as u8
@@ -98,7 +112,7 @@ impl Kind {
 }
 
 /// One line of the event log; a run of identical events is one line with a count. The words
-/// are made only for the lines drawn.
+/// are made only for the lines drawn, once.
 #[derive(Clone, Debug)]
 pub struct LogLine {
     /// Its place among all events (ties in time keep their order).
@@ -111,6 +125,24 @@ pub struct LogLine {
     pub event: SimEvent,
     /// How many identical events in a row this line stands for.
     pub repeats: u32,
+    /// The time and the event in words, made when first drawn.
+    words: OnceCell<(Rc<str>, Rc<str>)>,
+}
+
+impl LogLine {
+    /// When, as `12.345s`.
+    pub fn time(&self) -> &Rc<str> {
+        &self.words().0
+    }
+
+    /// The event in words.
+    pub fn text(&self) -> &Rc<str> {
+        &self.words().1
+    }
+
+    fn words(&self) -> &(Rc<str>, Rc<str>) {
+        self.words.get_or_init(|| (self.at.to_string().into(), self.event.to_string().into()))
+    }
 }
 
 /// Whether `next` only repeats `last`: the failed commits a member retries every batch while its
@@ -119,10 +151,11 @@ fn repeats(last: &SimEvent, next: &SimEvent) -> bool {
     matches!((last, next), (SimEvent::CommitFailed { consumer: a, partitions: x }, SimEvent::CommitFailed { consumer: b, partitions: y }) if a == b && x == y)
 }
 
-/// The event log: the newest lines of each kind.
+/// The event log: the newest lines of each kind. Lines are shared, so the copy taken when a
+/// drawn log changes copies pointers, not events.
 #[derive(Clone, Debug, Default)]
 pub struct Log {
-    kinds: [VecDeque<LogLine>; Kind::ALL.len()],
+    kinds: [VecDeque<Rc<LogLine>>; Kind::ALL.len()],
     seq: u64,
 }
 
@@ -132,15 +165,16 @@ impl Log {
         self.seq += 1;
         let lines = &mut self.kinds[kind as usize];
         match lines.back_mut() {
-            Some(last) if repeats(&last.event, &stamped.event) => last.repeats += 1,
+            Some(last) if repeats(&last.event, &stamped.event) => Rc::make_mut(last).repeats += 1,
             _ => {
-                lines.push_back(LogLine {
+                lines.push_back(Rc::new(LogLine {
                     seq: self.seq,
                     at: stamped.at,
                     kind,
                     event: stamped.event,
                     repeats: 1,
-                });
+                    words: OnceCell::new(),
+                }));
                 if lines.len() > LOG_KEPT_PER_KIND {
                     lines.pop_front();
                 }
@@ -153,7 +187,7 @@ impl Log {
         let mut cursors: Vec<_> = Kind::ALL
             .iter()
             .filter(|k| mask & k.bit() != 0)
-            .map(|&k| self.kinds[k as usize].iter().rev().peekable())
+            .map(|&k| self.kinds[k as usize].iter().rev().map(|l| &**l).peekable())
             .collect();
         std::iter::from_fn(move || {
             let newest =
@@ -276,6 +310,13 @@ mod tests {
     fn failed(at: u64) -> Stamped {
         let event = SimEvent::CommitFailed { consumer: ConsumerId(0), partitions: 1 };
         Stamped { at: Instant::from_millis(at), event }
+    }
+
+    #[test]
+    fn a_line_class_names_its_kind_as_the_filter_does() {
+        for kind in Kind::ALL {
+            assert_eq!(kind.line_class(), format!("log-line kind-{}", kind.label()));
+        }
     }
 
     #[test]

@@ -315,8 +315,17 @@ async fn the_event_log_filters_by_kind_and_text() {
     let root = mount(1).await;
     advance(&root, 10).await;
     let lines = text_of(&root, ".log-line");
-    assert!(lines.iter().any(|l| l.contains("JoinGroup")), "{lines:?}");
+    assert!(lines.len() <= 16, "only the lines in view are drawn: {}", lines.len());
+    assert!(lines[0].starts_with("6.040s"), "newest first: {lines:?}");
     assert!(!lines.iter().any(|l| l.contains("Heartbeat")), "heartbeats are hidden by default");
+    // Scrolled to the end: the oldest lines, the first JoinGroups.
+    let log = root.query_selector(".log-box").unwrap().expect("the log scrolls in a box");
+    log.set_scroll_top(log.scroll_height());
+    log.dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+    settle().await;
+    let lines = text_of(&root, ".log-line");
+    assert!(lines.iter().any(|l| l.contains("JoinGroup")), "{lines:?}");
+    assert!(lines.last().is_some_and(|l| l.starts_with("0.000s")), "{lines:?}");
     choose(&root, "input[aria-label='Filter text']", "SyncGroup", "input").await;
     let lines = text_of(&root, ".log-line");
     assert!(!lines.is_empty() && lines.iter().all(|l| l.contains("SyncGroup")), "{lines:?}");

@@ -1,12 +1,16 @@
-//! The event log: newest first, filtered by kind and by text.
+//! The event log: newest first, filtered by kind and by text. Every kept line can be scrolled
+//! to, and only the lines in view are drawn (see [`crate::scroll_window`]).
 
 use yew::prelude::*;
+use yew::virtual_dom::VText;
 
-use crate::observed::{Kind, Log};
+use crate::observed::{Kind, Log, LogLine};
+use crate::scroll_window::{Rows, use_scroll_window};
 use crate::shared::Shared;
 
-/// How many matching lines are drawn.
-const SHOWN: usize = 120;
+/// Lines of one fixed height (long ones end in an ellipsis; the full text is their title),
+/// twelve in view.
+const LINES: Rows = Rows { height_px: 18, gap_px: 0, in_view: 12 };
 
 /// Props of [`EventLog`].
 #[derive(Properties, PartialEq, Debug)]
@@ -24,13 +28,13 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     let text = use_state(String::new);
     // ASCII case folding: the Unicode tables would add kilobytes to the download.
     let needle = text.to_ascii_lowercase();
-    let shown: Vec<(&crate::observed::LogLine, String)> = props
+    let matching: Vec<&LogLine> = props
         .log
         .newest(*kinds)
-        .map(|l| (l, l.event.to_string()))
-        .filter(|(_, text)| needle.is_empty() || text.to_ascii_lowercase().contains(&needle))
-        .take(SHOWN)
+        .filter(|l| needle.is_empty() || l.text().to_ascii_lowercase().contains(&needle))
         .collect();
+    let window = use_scroll_window(LINES);
+    let shown = LINES.drawn(matching.len(), window.first);
     let on_text = {
         let text = text.clone();
         move |e: InputEvent| {
@@ -57,16 +61,21 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                 <input type="search" placeholder="filter: consumer-2, JoinGroup, P3…" aria-label="Filter text"
                     value={(*text).clone()} oninput={on_text} />
             </div>
-            <ol class="log-lines" aria-live="off">
-                { for shown.iter().map(|(l, text)| html! {
-                    <li class={classes!("log-line", format!("kind-{}", l.kind.label()))}>
-                        <time>{ l.at.to_string() }</time>
-                        <span>{ text }</span>
-                        if l.repeats > 1 { <span class="repeats">{ format!(" ×{}", l.repeats) }</span> }
-                    </li>
-                }) }
-                if shown.is_empty() { <li class="muted">{ "Nothing matches the filter yet." }</li> }
-            </ol>
+            <div class="log-box" ref={window.node} style={LINES.box_style()} onscroll={window.onscroll}
+                tabindex="0" role="region" aria-label={format!("Event log, newest first: {} lines", matching.len())}>
+                <ol class="log-lines" aria-live="off" style={LINES.list_style(matching.len(), &shown)}>
+                    // Unkeyed: as new lines arrive at the top, the drawn rows keep their
+                    // elements and only their text changes.
+                    { for matching[shown].iter().map(|l| html! {
+                        <li class={l.kind.line_class()}>
+                            <time>{ VText::new(l.time().clone()) }</time>
+                            <span class="log-text" title={l.text().clone()}>{ VText::new(l.text().clone()) }</span>
+                            if l.repeats > 1 { <span class="repeats">{ format!(" ×{}", l.repeats) }</span> }
+                        </li>
+                    }) }
+                    if matching.is_empty() { <li class="muted">{ "Nothing matches the filter yet." }</li> }
+                </ol>
+            </div>
         </div>
     }
 }

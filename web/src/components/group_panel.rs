@@ -75,7 +75,8 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
             </ul>
             <AddConsumer existing={props.existing} group={id.clone()} topics={props.topics.clone()} on_command={props.on_command.clone()} />
             if let Some(g) = &props.group {
-                <RebalanceBand rebalances={g.rebalances.clone()} consumers={props.consumers.clone()} />
+                <RebalanceBand rebalances={g.rebalances.clone()}
+                    names={props.consumers.iter().map(|c| (c.id, c.client_id.clone())).collect::<Vec<_>>()} />
             }
         </section>
     }

@@ -23,10 +23,6 @@ pub struct MemberCardProps {
 pub fn MemberCard(props: &MemberCardProps) -> Html {
     let c = &props.consumer;
     let id = c.id.0;
-    let act = |command: Command| {
-        let on_command = props.on_command.clone();
-        move |_| on_command.emit(command.clone())
-    };
     let in_group = props.member.is_some();
     let gone = if in_group { "still a member until its session times out" } else { "removed from the group" };
     let mut notes = Vec::new();
@@ -51,17 +47,13 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
     let shown = if running || in_group { c.assignment.as_slice() } else { &[] };
     html! {
         <li class={classes!("member", colour(c.id), (!running).then_some("stopped"))} aria-label={format!("Member {}", c.client_id)}>
-            <div class="member-head">
-                <strong>{ &c.client_id }</strong>
-                <span class="member-state">{ status }</span>
-            </div>
-            <div class="member-id" title={c.member_id.clone()}>
-                { if c.member_id.is_empty() { "no member id yet".to_string() } else { c.member_id.clone() } }
-            </div>
-            <div class="chips">
-                { for shown.iter().map(|(tp, _)| html! { <span class="chip">{ format!("P{}", tp.partition) }</span> }) }
-                if c.assignment.is_empty() && running { <span class="muted">{ "no partitions" }</span> }
-            </div>
+            <MemberHead
+                client_id={c.client_id.clone()}
+                member_id={c.member_id.clone()}
+                {status}
+                partitions={shown.iter().map(|(tp, _)| tp.partition).collect::<Vec<_>>()}
+                idle={c.assignment.is_empty() && running}
+            />
             <div class="timers">
                 if let Some(deadline) = props.member.as_ref().and_then(|m| m.session_deadline) {
                     <Countdown name="session" now={props.now} deadline={deadline} span_ms={c.session_timeout_ms}
@@ -76,32 +68,99 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
                         title="The application must call poll() again before this runs out (max.poll.interval.ms)" />
                 }
             </div>
-            <div class="member-actions">
-                if running {
-                    <button aria-label={format!("Close {}", c.client_id)} title="Graceful: commit, LeaveGroup, immediate rebalance"
-                        onclick={act(Command::CloseConsumer { consumer: id })}>{ "Close" }</button>
-                    <button class="danger" aria-label={format!("Kill {}", c.client_id)}
-                        title="Crash: silence; the coordinator notices at the session timeout"
-                        onclick={act(Command::KillConsumer { consumer: id })}>{ "Kill" }</button>
-                    <button aria-label={format!("{} processing of {}", if c.stalled { "Resume" } else { "Pause" }, c.client_id)}
-                        aria-pressed={c.stalled.to_string()}
-                        title="A slow consumer: no poll() until resumed; after max.poll.interval.ms a dynamic member leaves"
-                        onclick={act(Command::StallProcessing { consumer: id, stalled: !c.stalled })}>
-                        { if c.stalled { "Resume" } else { "Pause" } }
-                    </button>
-                } else {
-                    <button aria-label={format!("Restart {}", c.client_id)}
-                        title="Start it again: same client id and instance id, a new member id"
-                        onclick={act(Command::RestartConsumer { consumer: id })}>{ "Restart" }</button>
-                }
-                <button aria-label={format!("{} link of {}", if c.link_cut { "Heal" } else { "Cut" }, c.client_id)}
-                    aria-pressed={c.link_cut.to_string()}
-                    title="Cut or heal its link to the brokers: a cut member keeps processing as a zombie"
-                    onclick={act(Command::CutLink { consumer: id, cut: !c.link_cut })}>
-                    { if c.link_cut { "Heal link" } else { "Cut link" } }
-                </button>
-            </div>
+            <MemberActions
+                {id}
+                client_id={c.client_id.clone()}
+                {running}
+                stalled={c.stalled}
+                link_cut={c.link_cut}
+                on_command={props.on_command.clone()}
+            />
         </li>
+    }
+}
+
+/// Props of [`MemberHead`]: only what changes at a rebalance, so the head is not redrawn on
+/// every tick as the timers are.
+#[derive(Properties, PartialEq, Debug)]
+pub struct MemberHeadProps {
+    pub client_id: String,
+    pub member_id: String,
+    /// State and notes, in words.
+    pub status: String,
+    /// The partitions drawn as chips.
+    pub partitions: Vec<u32>,
+    /// Running with nothing assigned.
+    pub idle: bool,
+}
+
+/// Client id, state, member id and partition chips.
+#[function_component]
+fn MemberHead(props: &MemberHeadProps) -> Html {
+    html! {
+        <>
+            <div class="member-head">
+                <strong>{ &props.client_id }</strong>
+                <span class="member-state">{ &props.status }</span>
+            </div>
+            <div class="member-id" title={props.member_id.clone()}>
+                { if props.member_id.is_empty() { "no member id yet" } else { props.member_id.as_str() } }
+            </div>
+            <div class="chips">
+                { for props.partitions.iter().map(|p| html! { <span class="chip">{ format!("P{p}") }</span> }) }
+                if props.idle { <span class="muted">{ "no partitions" }</span> }
+            </div>
+        </>
+    }
+}
+
+/// Props of [`MemberActions`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct MemberActionsProps {
+    /// The consumer's id.
+    pub id: u32,
+    pub client_id: String,
+    pub running: bool,
+    pub stalled: bool,
+    pub link_cut: bool,
+    /// Do something to the world.
+    pub on_command: Callback<Command>,
+}
+
+/// Close, kill, pause, restart, cut or heal the link.
+#[function_component]
+fn MemberActions(props: &MemberActionsProps) -> Html {
+    let (id, name, stalled, cut) = (props.id, &props.client_id, props.stalled, props.link_cut);
+    let act = |command: Command| {
+        let on_command = props.on_command.clone();
+        move |_| on_command.emit(command.clone())
+    };
+    html! {
+        <div class="member-actions">
+            if props.running {
+                <button aria-label={format!("Close {name}")} title="Graceful: commit, LeaveGroup, immediate rebalance"
+                    onclick={act(Command::CloseConsumer { consumer: id })}>{ "Close" }</button>
+                <button class="danger" aria-label={format!("Kill {name}")}
+                    title="Crash: silence; the coordinator notices at the session timeout"
+                    onclick={act(Command::KillConsumer { consumer: id })}>{ "Kill" }</button>
+                <button aria-label={format!("{} processing of {name}", if stalled { "Resume" } else { "Pause" })}
+                    aria-pressed={stalled.to_string()}
+                    title="A slow consumer: no poll() until resumed; after max.poll.interval.ms a dynamic member leaves"
+                    onclick={act(Command::StallProcessing { consumer: id, stalled: !stalled })}>
+                    { if stalled { "Resume" } else { "Pause" } }
+                </button>
+            } else {
+                <button aria-label={format!("Restart {name}")}
+                    title="Start it again: same client id and instance id, a new member id"
+                    onclick={act(Command::RestartConsumer { consumer: id })}>{ "Restart" }</button>
+            }
+            <button aria-label={format!("{} link of {name}", if cut { "Heal" } else { "Cut" })}
+                aria-pressed={cut.to_string()}
+                title="Cut or heal its link to the brokers: a cut member keeps processing as a zombie"
+                onclick={act(Command::CutLink { consumer: id, cut: !cut })}>
+                { if cut { "Heal link" } else { "Cut link" } }
+            </button>
+        </div>
     }
 }
 

@@ -1,6 +1,6 @@
 //! The group's rebalance history: cause, generations, rounds, what moved and who stopped.
 
-use groupsim::ConsumerView;
+use groupsim::ConsumerId;
 use groupsim::history::RebalanceRecord;
 use yew::prelude::*;
 
@@ -9,8 +9,9 @@ use yew::prelude::*;
 pub struct RebalanceBandProps {
     /// Oldest first.
     pub rebalances: Vec<RebalanceRecord>,
-    /// The group's consumers, to name them.
-    pub consumers: Vec<ConsumerView>,
+    /// The group's consumers' client ids, to name them (not the consumers themselves, which
+    /// change on every tick while this band changes only at a rebalance).
+    pub names: Vec<(ConsumerId, String)>,
 }
 
 /// The newest rebalances first.
@@ -19,8 +20,8 @@ pub fn RebalanceBand(props: &RebalanceBandProps) -> Html {
     if props.rebalances.is_empty() {
         return html! {};
     }
-    let name = |id: groupsim::ConsumerId| {
-        props.consumers.iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| c.client_id.clone())
+    let name = |id: ConsumerId| {
+        props.names.iter().find(|(c, _)| *c == id).map_or_else(|| id.to_string(), |(_, n)| n.clone())
     };
     html! {
         <section class="rebalances" aria-label="Rebalance history">

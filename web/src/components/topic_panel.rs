@@ -1,13 +1,13 @@
 //! A topic: its partitions as lanes, and a way to add partitions. A topic with many partitions
-//! scrolls its lanes in a box and draws only those in view (see [`crate::lane_window`]).
+//! scrolls its lanes in a box and draws only those in view (see [`crate::scroll_window`]).
 
 use groupsim::partitioner::{key_bytes, partition_for_key};
 use groupsim::{Command, TopicView};
 use yew::prelude::*;
 
 use super::PartitionLane;
-use crate::lane_window::{self, WINDOWED_ABOVE};
 use crate::owners::Owners;
+use crate::scroll_window::{Rows, use_scroll_window};
 
 /// Props of [`TopicPanel`].
 #[derive(Properties, PartialEq, Debug)]
@@ -22,6 +22,15 @@ pub struct TopicPanelProps {
     pub on_command: Callback<Command>,
 }
 
+/// More partitions than this and the lanes scroll in a box.
+pub const WINDOWED_ABOVE: usize = 12;
+
+/// Lanes in a scroll box: ten in view. A lane is the log-end line, then an owner line and an
+/// offsets line per group (the `.lane-side` text sizes in static/style.css).
+pub fn lane_rows(groups: usize) -> Rows {
+    Rows { height_px: 38 + 25 * (groups.max(1) as u32 - 1), gap_px: 6, in_view: 10 }
+}
+
 /// One topic, one lane per partition.
 #[function_component]
 pub fn TopicPanel(props: &TopicPanelProps) -> Html {
@@ -30,50 +39,27 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
     let longest = topic.partitions.iter().map(|p| p.log_end_offset).max().unwrap_or(0);
     let count = topic.partitions.len() as u32;
     let groups = props.owners.len();
-    // The lane at the top of the scroll box.
-    let first = use_state_eq(|| 0usize);
-    let lanes_ref = use_node_ref();
+    let rows = lane_rows(groups);
+    let window = use_scroll_window(rows);
     let windowed = topic.partitions.len() > WINDOWED_ABOVE;
-    let on_scroll = {
-        let (first, lanes_ref) = (first.clone(), lanes_ref.clone());
-        move |_| {
-            if let Some(lanes) = lanes_ref.cast::<web_sys::Element>() {
-                first.set(lane_window::first_in_view(lanes.scroll_top().max(0) as u32, groups));
-            }
-        }
-    };
     // Following a key scrolls its partition into view.
     {
-        let lanes_ref = lanes_ref.clone();
-        let top = *first;
-        use_effect_with((props.follow, count, groups), move |&(follow, count, groups)| {
+        let node = window.node.clone();
+        let top = window.first;
+        use_effect_with((props.follow, count, rows), move |&(follow, count, rows)| {
             let target =
                 follow.filter(|_| windowed).map(|k| partition_for_key(&key_bytes(k), count) as usize);
-            if let (Some(p), Some(lanes)) = (target, lanes_ref.cast::<web_sys::Element>())
-                && !(top..top + lane_window::IN_VIEW).contains(&p)
+            if let (Some(p), Some(lanes)) = (target, node.cast::<web_sys::Element>())
+                && !(top..top + rows.in_view).contains(&p)
             {
-                lanes.set_scroll_top((p as u32 * lane_window::stride_px(groups)) as i32);
+                lanes.set_scroll_top((p as u32 * rows.stride_px()) as i32);
             }
         });
     }
-    let shown = lane_window::drawn(topic.partitions.len(), *first);
-    // Fixed-height lanes in a box of fixed height; the lanes not drawn stand in as padding.
-    // Inline, since the arithmetic depends on it (the stylesheet only adds looks).
-    let (box_style, lanes_style) = if windowed {
-        let stride = lane_window::stride_px(groups);
-        let above = shown.start as u32 * stride;
-        let below = (topic.partitions.len() - shown.end) as u32 * stride;
-        (
-            Some(format!("height:{}px;overflow-y:auto", lane_window::box_height_px(groups))),
-            Some(format!(
-                "display:grid;margin:0;gap:{}px;grid-auto-rows:{}px;padding-top:{above}px;padding-bottom:{below}px",
-                lane_window::GAP_PX,
-                lane_window::lane_height_px(groups)
-            )),
-        )
-    } else {
-        (None, None)
-    };
+    let all = 0..topic.partitions.len();
+    let shown = if windowed { rows.drawn(all.end, window.first) } else { all };
+    let box_style = windowed.then(|| rows.box_style());
+    let lanes_style = windowed.then(|| rows.list_style(topic.partitions.len(), &shown));
     let grow = {
         let (on_command, name) = (props.on_command.clone(), topic.name.clone());
         move |_| on_command.emit(Command::AddPartitions { topic: name.clone(), partitions: count + 1 })
@@ -87,8 +73,8 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
                     title="Kafka can only grow a topic; keyed records may land elsewhere afterwards, and the group rebalances when its leader sees the new count"
                     onclick={grow}>{ "+ partition" }</button>
             </h2>
-            <div class={classes!("lanes-box", windowed.then_some("windowed"))} ref={lanes_ref} style={box_style}
-                onscroll={windowed.then_some(on_scroll)}
+            <div class={classes!("lanes-box", windowed.then_some("windowed"))} ref={window.node} style={box_style}
+                onscroll={windowed.then_some(window.onscroll)}
                 tabindex={windowed.then_some("0")} role={windowed.then_some("region")}
                 aria-label={windowed.then(|| format!("Partitions of {}: scroll to see all {count}", topic.name))}>
                 <ol class="lanes" style={lanes_style}>
