@@ -535,3 +535,28 @@ async fn following_a_key_scrolls_its_partition_into_view() {
         "P{partition} is drawn after following key {key}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_big_group_scrolls_its_cards_and_keeps_one_row_of_chips() {
+    // 7 members share 64 partitions: 9 or 10 each.
+    let mut link = String::from("v1;seed=1;until=20000;0@create-topic:topic=orders,partitions=64");
+    for _ in 0..7 {
+        link.push_str(";0@add-consumer:reset=earliest");
+    }
+    let scenario = Scenario::from_link(&link).unwrap();
+    let root =
+        mount_with(AppProps { scenario: Some(scenario), shortcuts: false, ..AppProps::default() }).await;
+    let names = text_of(&root, ".member-head strong");
+    assert!(names.len() < 7, "only the cards in view are drawn: {names:?}");
+    assert_eq!(names[0], "consumer-1");
+    let chips = chips_text(&root);
+    assert!(chips[0].ends_with("+1") || chips[0].ends_with("+2"), "8 chips and a count: {chips:?}");
+
+    let cards = root.query_selector(".members-box.windowed").unwrap().expect("a scroll box");
+    cards.set_scroll_top(cards.scroll_height());
+    cards.dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+    settle().await;
+    let names = text_of(&root, ".member-head strong");
+    assert_eq!(names.last().map(String::as_str), Some("consumer-7"), "{names:?}");
+    assert!(!names.contains(&"consumer-1".to_string()), "{names:?}");
+}

@@ -1,9 +1,12 @@
-//! A consumer group: its state, generation, leader, coordinator and members.
+//! A consumer group: its state, generation, leader, coordinator and members. A group with many
+//! members scrolls their cards in a box and draws only those in view (see
+//! [`crate::scroll_window`]).
 
 use groupsim::{Command, ConsumerView, GroupView, Instant};
 use yew::prelude::*;
 
 use super::{AddConsumer, MemberCard, RebalanceBand};
+use crate::scroll_window::{Rows, use_scroll_window};
 
 /// Props of [`GroupPanel`].
 #[derive(Properties, PartialEq, Debug)]
@@ -23,6 +26,15 @@ pub struct GroupPanelProps {
     /// Do something to the world.
     pub on_command: Callback<Command>,
 }
+
+/// More members than this and their cards scroll in a box.
+pub const WINDOWED_ABOVE: usize = 6;
+
+/// Cards in a scroll box: three in view, each as tall as a card with one row of chips.
+const CARDS: Rows = Rows { height_px: 125, gap_px: 6, in_view: 3 };
+
+/// In a scroll box a card shows this many chips and counts the rest, so it keeps its height.
+pub const CHIPS_IN_A_ROW: usize = 8;
 
 /// The group panel.
 #[function_component]
@@ -56,6 +68,10 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
             </span>
         }
     });
+    let window = use_scroll_window(CARDS);
+    let count = props.consumers.len();
+    let windowed = count > WINDOWED_ABOVE;
+    let shown = if windowed { CARDS.drawn(count, window.first) } else { 0..count };
     let member = |c: &ConsumerView| {
         props.group.as_ref().and_then(|g| g.members.iter().find(|m| m.consumer == c.id).cloned())
     };
@@ -63,16 +79,23 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
         <section class="group" aria-label={format!("Group {id}")}>
             <h2>{ format!("Group {id}") }{ badge }</h2>
             { facts }
-            <ul class="members">
-                { for props.consumers.iter().map(|c| html! {
-                    <MemberCard
-                        consumer={c.clone()}
-                        now={props.now}
-                        member={member(c)}
-                        on_command={props.on_command.clone()}
-                    />
-                }) }
-            </ul>
+            <div class={classes!("members-box", windowed.then_some("windowed"))} ref={window.node}
+                style={windowed.then(|| CARDS.box_style())} onscroll={windowed.then_some(window.onscroll)}
+                tabindex={windowed.then_some("0")} role={windowed.then_some("region")}
+                aria-label={windowed.then(|| format!("Members of {id}: scroll to see all {count}"))}>
+                <ul class="members" style={windowed.then(|| CARDS.list_style(count, &shown))}>
+                    { for props.consumers[shown].iter().map(|c| html! {
+                        <MemberCard
+                            key={c.id.0}
+                            consumer={c.clone()}
+                            now={props.now}
+                            member={member(c)}
+                            max_chips={windowed.then_some(CHIPS_IN_A_ROW)}
+                            on_command={props.on_command.clone()}
+                        />
+                    }) }
+                </ul>
+            </div>
             <AddConsumer existing={props.existing} group={id.clone()} topics={props.topics.clone()} on_command={props.on_command.clone()} />
             if let Some(g) = &props.group {
                 <RebalanceBand rebalances={g.rebalances.clone()}

@@ -14,6 +14,10 @@ pub struct MemberCardProps {
     pub now: Instant,
     /// The coordinator's record of it, while it still counts it as a member.
     pub member: Option<MemberView>,
+    /// Draw at most this many partition chips and count the rest (a card in a scroll box keeps
+    /// one row of chips).
+    #[prop_or_default]
+    pub max_chips: Option<usize>,
     /// Do something to the world.
     pub on_command: Callback<Command>,
 }
@@ -46,26 +50,25 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
     // A stopped consumer's partitions stay its own in the coordinator's eyes until it is removed.
     let shown = if running || in_group { c.assignment.as_slice() } else { &[] };
     html! {
-        <li class={classes!("member", colour(c.id), (!running).then_some("stopped"))} aria-label={format!("Member {}", c.client_id)}>
+        <li class={format!("member {}{}", colour(c.id), if running { "" } else { " stopped" })}
+            aria-label={format!("Member {}", c.client_id)}>
             <MemberHead
                 client_id={c.client_id.clone()}
                 member_id={c.member_id.clone()}
                 {status}
-                partitions={shown.iter().map(|(tp, _)| tp.partition).collect::<Vec<_>>()}
+                partitions={shown.iter().take(props.max_chips.unwrap_or(usize::MAX)).map(|(tp, _)| tp.partition).collect::<Vec<_>>()}
+                more={shown.len().saturating_sub(props.max_chips.unwrap_or(usize::MAX))}
                 idle={c.assignment.is_empty() && running}
             />
             <div class="timers">
                 if let Some(deadline) = props.member.as_ref().and_then(|m| m.session_deadline) {
-                    <Countdown name="session" now={props.now} deadline={deadline} span_ms={c.session_timeout_ms}
-                        title="The coordinator removes the member if no heartbeat arrives before this runs out (session.timeout.ms)" />
+                    { countdown(Timer::Session, props.now, deadline, c.session_timeout_ms) }
                 }
                 if let (true, Some(next)) = (running, c.next_heartbeat) {
-                    <Countdown name="heartbeat" now={props.now} deadline={next} span_ms={c.heartbeat_interval_ms}
-                        title="The next heartbeat (heartbeat.interval.ms)" />
+                    { countdown(Timer::Heartbeat, props.now, next, c.heartbeat_interval_ms) }
                 }
                 if running {
-                    <Countdown name="poll" now={props.now} deadline={c.poll_deadline} span_ms={c.max_poll_interval_ms}
-                        title="The application must call poll() again before this runs out (max.poll.interval.ms)" />
+                    { countdown(Timer::Poll, props.now, c.poll_deadline, c.max_poll_interval_ms) }
                 }
             </div>
             <MemberActions
@@ -90,6 +93,8 @@ pub struct MemberHeadProps {
     pub status: String,
     /// The partitions drawn as chips.
     pub partitions: Vec<u32>,
+    /// How many more it owns than are drawn.
+    pub more: usize,
     /// Running with nothing assigned.
     pub idle: bool,
 }
@@ -108,6 +113,7 @@ fn MemberHead(props: &MemberHeadProps) -> Html {
             </div>
             <div class="chips">
                 { for props.partitions.iter().map(|p| html! { <span class="chip">{ format!("P{p}") }</span> }) }
+                if props.more > 0 { <span class="chip more">{ format!("+{}", props.more) }</span> }
                 if props.idle { <span class="muted">{ "no partitions" }</span> }
             </div>
         </>
@@ -164,29 +170,57 @@ fn MemberActions(props: &MemberActionsProps) -> Html {
     }
 }
 
-/// Props of [`Countdown`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct CountdownProps {
-    /// What runs out.
-    pub name: &'static str,
-    /// The virtual clock.
-    pub now: Instant,
-    /// When it runs out.
-    pub deadline: Instant,
-    /// Its full length, to scale the bar.
-    pub span_ms: u64,
-    /// What it means.
-    pub title: &'static str,
+/// One of a member's timers.
+#[derive(Clone, Copy, Debug)]
+enum Timer {
+    Session,
+    Heartbeat,
+    Poll,
 }
 
-/// A timer as a shrinking bar and the time left.
-#[function_component]
-pub fn Countdown(props: &CountdownProps) -> Html {
-    let left = props.deadline.saturating_since(props.now);
-    let pct = (left.as_millis() * 100).checked_div(props.span_ms).unwrap_or(0).min(100);
+impl Timer {
+    fn name(self) -> &'static str {
+        match self {
+            Timer::Session => "session",
+            Timer::Heartbeat => "heartbeat",
+            Timer::Poll => "poll",
+        }
+    }
+
+    /// The row's class, and the class once less than a fifth is left. Static: sixteen cards
+    /// redraw three timers each on every tick.
+    fn class(self, low: bool) -> &'static str {
+        match (self, low) {
+            (Timer::Session, false) => "countdown timer-session",
+            (Timer::Session, true) => "countdown timer-session low",
+            (Timer::Heartbeat, false) => "countdown timer-heartbeat",
+            (Timer::Heartbeat, true) => "countdown timer-heartbeat low",
+            (Timer::Poll, false) => "countdown timer-poll",
+            (Timer::Poll, true) => "countdown timer-poll low",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Timer::Session => {
+                "The coordinator removes the member if no heartbeat arrives before this runs out (session.timeout.ms)"
+            }
+            Timer::Heartbeat => "The next heartbeat (heartbeat.interval.ms)",
+            Timer::Poll => {
+                "The application must call poll() again before this runs out (max.poll.interval.ms)"
+            }
+        }
+    }
+}
+
+/// A timer as a shrinking bar and the time left (a plain function, not a component: it is
+/// redrawn with its card anyway).
+fn countdown(timer: Timer, now: Instant, deadline: Instant, span_ms: u64) -> Html {
+    let left = deadline.saturating_since(now);
+    let pct = (left.as_millis() * 100).checked_div(span_ms).unwrap_or(0).min(100);
     html! {
-        <div class={classes!("countdown", format!("timer-{}", props.name), (pct < 20).then_some("low"))} title={props.title}>
-            <span class="timer-name">{ props.name }</span>
+        <div class={timer.class(pct < 20)} title={timer.title()}>
+            <span class="timer-name">{ timer.name() }</span>
             <span class="timer-bar"><span style={format!("width:{pct}%")}></span></span>
             <span class="timer-left">{ left.to_string() }</span>
         </div>
