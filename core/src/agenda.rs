@@ -25,10 +25,13 @@ impl<K: Ord + Clone> Default for Agenda<K> {
 impl<K: Ord + Clone> Agenda<K> {
     /// Schedules `key` at `at`, replacing any earlier schedule of the same key.
     pub fn set(&mut self, key: K, at: Instant) {
-        self.cancel(&key);
         self.seq += 1;
-        self.by_time.insert((at, self.seq), key.clone());
-        self.by_key.insert(key, (at, self.seq));
+        let slot = (at, self.seq);
+        // One lookup of the key: the new slot replaces the old one, whose entry by time goes.
+        if let Some(old) = self.by_key.insert(key.clone(), slot) {
+            self.by_time.remove(&old);
+        }
+        self.by_time.insert(slot, key);
     }
 
     /// Removes `key` if scheduled.

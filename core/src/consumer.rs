@@ -152,7 +152,8 @@ impl Consumer {
             if self.config.commit == CommitMode::AfterProcessing {
                 self.commit_positions(fx); // commitSync() after the batch
             }
-            fx.set(Due::Wake(self.id), now);
+            // The loop goes straight back to poll().
+            self.poll(now, topics, fx);
         } else {
             fx.set(Due::Wake(self.id), now + Duration::from_millis(self.config.processing_ms_per_record));
         }
@@ -205,11 +206,16 @@ impl Consumer {
         fx.set(Due::Wake(self.id), until);
     }
 
-    /// Records were appended to `tp`: a parked fetch for it completes now. True when this
-    /// consumer was waiting for them (the caller wakes it).
-    pub fn records_arrived(&mut self, tp: &TopicPartition) -> bool {
-        let waiting =
-            self.parked && self.life == Life::Running && matches!(self.assignment.get(tp), Some(Some(_)));
+    /// Records were appended to partition `partition` of `topic`: a parked fetch for it
+    /// completes now. True when this consumer was waiting for them (the caller wakes it).
+    pub fn records_arrived(&mut self, topic: &str, partition: u32) -> bool {
+        // Cheap checks first: this runs for every consumer on every record produced.
+        let waiting = self.parked
+            && self.life == Life::Running
+            && self
+                .assignment
+                .iter()
+                .any(|(tp, p)| tp.partition == partition && p.is_some() && tp.topic == topic);
         if waiting {
             self.parked = false;
         }
@@ -220,42 +226,31 @@ impl Consumer {
     /// each poll so no partition starves. Positions advance now, as in Kafka.
     fn fetch(&mut self, topics: &Topics, fx: &mut Effects) {
         let mut room = self.config.max_poll_records as u64;
-        let partitions: Vec<TopicPartition> = self.assignment.keys().cloned().collect();
+        let (id, reset, batch) = (self.id, self.config.auto_offset_reset, &mut self.batch);
+        // References, not copies of the keys: this runs at every poll.
+        let mut partitions: Vec<(&TopicPartition, &mut Option<u64>)> = self.assignment.iter_mut().collect();
         let n = partitions.len();
         for i in 0..n {
-            let tp = &partitions[(self.fetch_cursor + i) % n];
-            let Some(Some(position)) = self.assignment.get(tp).copied() else { continue };
+            let (tp, slot) = &mut partitions[(self.fetch_cursor + i) % n];
+            let Some(position) = **slot else { continue };
             let Some(log) = topics.get(&tp.topic).and_then(|t| t.get(tp.partition as usize)) else {
                 continue;
             };
             let mut position = position;
             if position < log.log_start_offset() || position > log.log_end_offset() {
                 // OFFSET_OUT_OF_RANGE: the reset policy decides.
-                position = self.reset_position(tp, topics);
-                fx.emit(SimEvent::PositionReset {
-                    consumer: self.id,
-                    partition: tp.clone(),
-                    offset: position,
-                });
+                position = reset_position(reset, tp, topics);
+                fx.emit(SimEvent::PositionReset { consumer: id, partition: (*tp).clone(), offset: position });
             }
             let take = (log.log_end_offset() - position).min(room);
-            self.batch.extend((position..position + take).map(|o| (tp.clone(), o)));
-            self.assignment.insert(tp.clone(), Some(position + take));
+            batch.extend((position..position + take).map(|o| ((*tp).clone(), o)));
+            **slot = Some(position + take);
             room -= take;
             if room == 0 {
                 break;
             }
         }
         self.fetch_cursor = if n == 0 { 0 } else { (self.fetch_cursor + 1) % n };
-    }
-
-    fn reset_position(&self, tp: &TopicPartition, topics: &Topics) -> u64 {
-        let log = topics.get(&tp.topic).and_then(|t| t.get(tp.partition as usize));
-        match (self.config.auto_offset_reset, log) {
-            (OffsetReset::Earliest, Some(log)) => log.log_start_offset(),
-            (OffsetReset::Latest, Some(log)) => log.log_end_offset(),
-            (_, None) => 0,
-        }
     }
 
     /// Commits the position of every partition whose position is known.
@@ -544,7 +539,7 @@ impl Consumer {
             if let Some(None) = self.assignment.get(&tp) {
                 let (offset, committed) = match committed {
                     Some(c) => (c, true),
-                    None => (self.reset_position(&tp, topics), false),
+                    None => (reset_position(self.config.auto_offset_reset, &tp, topics), false),
                 };
                 self.assignment.insert(tp.clone(), Some(offset));
                 fx.emit(SimEvent::PositionSet { consumer: self.id, partition: tp, offset, committed });
@@ -622,4 +617,14 @@ fn partition_counts(topics: &Topics, members: &[assignor::MemberSubscription]) -
         .flat_map(|m| m.topics.iter())
         .filter_map(|t| topics.get(t).map(|parts| (t.clone(), parts.len() as u32)))
         .collect()
+}
+
+/// Where a partition with no usable position starts: `auto.offset.reset`.
+fn reset_position(reset: OffsetReset, tp: &TopicPartition, topics: &Topics) -> u64 {
+    let log = topics.get(&tp.topic).and_then(|t| t.get(tp.partition as usize));
+    match (reset, log) {
+        (OffsetReset::Earliest, Some(log)) => log.log_start_offset(),
+        (OffsetReset::Latest, Some(log)) => log.log_end_offset(),
+        (_, None) => 0,
+    }
 }

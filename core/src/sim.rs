@@ -11,7 +11,6 @@ use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
 
 use crate::agenda::Agenda;
-use crate::assignor::TopicPartition;
 use crate::config::{BrokerConfig, offsets_partition_for};
 use crate::consumer::Consumer;
 use crate::delivery::Delivery;
@@ -384,9 +383,8 @@ impl Sim {
                 producer.partitioner.next(&producer.config.key_mode, count, &mut producer.rng)
             {
                 let offset = topic[partition as usize].append(key, now, id);
-                let tp = TopicPartition { topic: producer.config.topic.clone(), partition };
                 for consumer in &mut self.consumers {
-                    if consumer.records_arrived(&tp) {
+                    if consumer.records_arrived(&producer.config.topic, partition) {
                         self.agenda.set(Due::Wake(consumer.id), now);
                     }
                 }
