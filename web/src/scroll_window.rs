@@ -1,6 +1,7 @@
 //! Long lists drawn a window at a time: the rows scroll in a box of fixed height, rows have a
 //! fixed height, so the scroll offset says which row is at the top, and only the rows in view
-//! (and [`OVERSCAN`] either side) are in the DOM. The topic's lanes and the event log use it.
+//! (and [`OVERSCAN`] either side) are in the DOM. A topic's lanes, a group's member cards and
+//! the event log use it.
 
 use core::ops::Range;
 

@@ -28,13 +28,13 @@ pub struct GroupPanelProps {
 }
 
 /// More members than this and their cards scroll in a box.
-pub const WINDOWED_ABOVE: usize = 6;
+const WINDOWED_ABOVE: usize = 6;
 
 /// Cards in a scroll box: three in view, each as tall as a card with one row of chips.
 const CARDS: Rows = Rows { height_px: 125, gap_px: 6, in_view: 3 };
 
 /// In a scroll box a card shows this many chips and counts the rest, so it keeps its height.
-pub const CHIPS_IN_A_ROW: usize = 8;
+const CHIPS_IN_A_ROW: usize = 8;
 
 /// The group panel.
 #[function_component]

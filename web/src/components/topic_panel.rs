@@ -23,11 +23,11 @@ pub struct TopicPanelProps {
 }
 
 /// More partitions than this and the lanes scroll in a box.
-pub const WINDOWED_ABOVE: usize = 12;
+const WINDOWED_ABOVE: usize = 12;
 
 /// Lanes in a scroll box: ten in view. A lane is the log-end line, then an owner line and an
 /// offsets line per group (the `.lane-side` text sizes in static/style.css).
-pub fn lane_rows(groups: usize) -> Rows {
+fn lane_rows(groups: usize) -> Rows {
     Rows { height_px: 38 + 25 * (groups.max(1) as u32 - 1), gap_px: 6, in_view: 10 }
 }
 
