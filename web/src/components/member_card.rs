@@ -49,6 +49,7 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
     let running = c.life == Life::Running;
     // A stopped consumer's partitions stay its own in the coordinator's eyes until it is removed.
     let shown = if running || in_group { c.assignment.as_slice() } else { &[] };
+    let chips = props.max_chips.unwrap_or(usize::MAX);
     html! {
         <li class={format!("member {}{}", colour(c.id), if running { "" } else { " stopped" })}
             aria-label={format!("Member {}", c.client_id)}>
@@ -56,8 +57,8 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
                 client_id={c.client_id.clone()}
                 member_id={c.member_id.clone()}
                 {status}
-                partitions={shown.iter().take(props.max_chips.unwrap_or(usize::MAX)).map(|(tp, _)| tp.partition).collect::<Vec<_>>()}
-                more={shown.len().saturating_sub(props.max_chips.unwrap_or(usize::MAX))}
+                partitions={shown.iter().take(chips).map(|(tp, _)| tp.partition).collect::<Vec<_>>()}
+                more={shown.len().saturating_sub(chips)}
                 idle={c.assignment.is_empty() && running}
             />
             <div class="timers">
