@@ -71,6 +71,34 @@ pub struct ScrollWindow {
     pub onscroll: Callback<Event>,
 }
 
+impl ScrollWindow {
+    /// The rows to draw out of `count`: those in view when `windowed`, else all of them.
+    pub fn shown(&self, rows: Rows, count: usize, windowed: bool) -> Range<usize> {
+        if windowed { rows.drawn(count, self.first) } else { 0..count }
+    }
+
+    /// The box around a list of `rows`. Windowed, it has the box's height, scrolls, can be
+    /// focused to scroll with the keyboard and says what scrolls (`label`); otherwise it is a
+    /// plain box around a list drawn whole.
+    pub fn scroll_box(
+        &self,
+        class: &'static str,
+        rows: Rows,
+        windowed: bool,
+        label: impl FnOnce() -> String,
+        list: Html,
+    ) -> Html {
+        html! {
+            <div class={classes!(class, windowed.then_some("windowed"))} ref={self.node.clone()}
+                style={windowed.then(|| rows.box_style())} onscroll={windowed.then(|| self.onscroll.clone())}
+                tabindex={windowed.then_some("0")} role={windowed.then_some("region")}
+                aria-label={windowed.then(label)}>
+                { list }
+            </div>
+        }
+    }
+}
+
 /// Tracks which row is at the top of a scroll box of `rows`.
 #[hook]
 pub fn use_scroll_window(rows: Rows) -> ScrollWindow {

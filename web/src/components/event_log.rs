@@ -61,8 +61,8 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                 <input type="search" placeholder="filter: consumer-2, JoinGroup, P3…" aria-label="Filter text"
                     value={(*text).clone()} oninput={on_text} />
             </div>
-            <div class="log-box" ref={window.node} style={LINES.box_style()} onscroll={window.onscroll}
-                tabindex="0" role="region" aria-label={format!("Event log, newest first: {} lines", matching.len())}>
+            { window.scroll_box("log-box", LINES, true,
+                || format!("Event log, newest first: {} lines", matching.len()), html! {
                 <ol class="log-lines" aria-live="off" style={LINES.list_style(matching.len(), &shown)}>
                     // Unkeyed: as new lines arrive at the top, the drawn rows keep their
                     // elements and only their text changes.
@@ -75,7 +75,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                     }) }
                     if matching.is_empty() { <li class="muted">{ "Nothing matches the filter yet." }</li> }
                 </ol>
-            </div>
+            }) }
         </div>
     }
 }

@@ -71,7 +71,7 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
     let window = use_scroll_window(CARDS);
     let count = props.consumers.len();
     let windowed = count > WINDOWED_ABOVE;
-    let shown = if windowed { CARDS.drawn(count, window.first) } else { 0..count };
+    let shown = window.shown(CARDS, count, windowed);
     let member = |c: &ConsumerView| {
         props.group.as_ref().and_then(|g| g.members.iter().find(|m| m.consumer == c.id).cloned())
     };
@@ -79,10 +79,8 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
         <section class="group" aria-label={format!("Group {id}")}>
             <h2>{ format!("Group {id}") }{ badge }</h2>
             { facts }
-            <div class={classes!("members-box", windowed.then_some("windowed"))} ref={window.node}
-                style={windowed.then(|| CARDS.box_style())} onscroll={windowed.then_some(window.onscroll)}
-                tabindex={windowed.then_some("0")} role={windowed.then_some("region")}
-                aria-label={windowed.then(|| format!("Members of {id}: scroll to see all {count}"))}>
+            { window.scroll_box("members-box", CARDS, windowed,
+                || format!("Members of {id}: scroll to see all {count}"), html! {
                 <ul class="members" style={windowed.then(|| CARDS.list_style(count, &shown))}>
                     { for props.consumers[shown].iter().map(|c| html! {
                         <MemberCard
@@ -95,7 +93,7 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
                         />
                     }) }
                 </ul>
-            </div>
+            }) }
             <AddConsumer existing={props.existing} group={id.clone()} topics={props.topics.clone()} on_command={props.on_command.clone()} />
             if let Some(g) = &props.group {
                 <RebalanceBand rebalances={g.rebalances.clone()}

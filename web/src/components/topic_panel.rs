@@ -56,9 +56,7 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
             }
         });
     }
-    let all = 0..topic.partitions.len();
-    let shown = if windowed { rows.drawn(all.end, window.first) } else { all };
-    let box_style = windowed.then(|| rows.box_style());
+    let shown = window.shown(rows, topic.partitions.len(), windowed);
     let lanes_style = windowed.then(|| rows.list_style(topic.partitions.len(), &shown));
     let grow = {
         let (on_command, name) = (props.on_command.clone(), topic.name.clone());
@@ -73,10 +71,8 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
                     title="Kafka can only grow a topic; keyed records may land elsewhere afterwards, and the group rebalances when its leader sees the new count"
                     onclick={grow}>{ "+ partition" }</button>
             </h2>
-            <div class={classes!("lanes-box", windowed.then_some("windowed"))} ref={window.node} style={box_style}
-                onscroll={windowed.then_some(window.onscroll)}
-                tabindex={windowed.then_some("0")} role={windowed.then_some("region")}
-                aria-label={windowed.then(|| format!("Partitions of {}: scroll to see all {count}", topic.name))}>
+            { window.scroll_box("lanes-box", rows, windowed,
+                || format!("Partitions of {}: scroll to see all {count}", topic.name), html! {
                 <ol class="lanes" style={lanes_style}>
                     { for topic.partitions[shown.clone()].iter().map(|p| html! {
                         <PartitionLane
@@ -90,7 +86,7 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
                         />
                     }) }
                 </ol>
-            </div>
+            }) }
             <p class="legend-line" aria-hidden="true">
                 <span class="record done">{ "committed" }</span>
                 <span class="record at-risk">{ "processed, not committed" }</span>
