@@ -508,8 +508,9 @@ impl Consumer {
         }
         self.last_assignment = (assignment.clone(), self.generation);
         let previous = core::mem::take(&mut self.assignment);
-        self.assignment =
-            assignment.iter().map(|tp| (tp.clone(), previous.get(tp).copied().flatten())).collect();
+        self.assignment = crate::sort::map_of(
+            assignment.iter().map(|tp| (tp.clone(), previous.get(tp).copied().flatten())),
+        );
         if let CommitMode::Auto { interval_ms } = self.config.commit {
             self.next_auto_commit = now + Duration::from_millis(interval_ms);
         }
@@ -612,11 +613,12 @@ impl Consumer {
 
 /// The partition counts the leader sees in its metadata for the members' subscribed topics.
 fn partition_counts(topics: &Topics, members: &[assignor::MemberSubscription]) -> BTreeMap<String, u32> {
-    members
-        .iter()
-        .flat_map(|m| m.topics.iter())
-        .filter_map(|t| topics.get(t).map(|parts| (t.clone(), parts.len() as u32)))
-        .collect()
+    crate::sort::map_of(
+        members
+            .iter()
+            .flat_map(|m| m.topics.iter())
+            .filter_map(|t| topics.get(t).map(|parts| (t.clone(), parts.len() as u32))),
+    )
 }
 
 /// Where a partition with no usable position starts: `auto.offset.reset`.

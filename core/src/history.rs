@@ -107,7 +107,7 @@ impl RebalanceHistory {
                 if let Some(last) = self.last_of(*consumer) {
                     last.stopped.retain(|(c, _)| c != consumer);
                     last.stopped.push((*consumer, *stopped_for));
-                    last.stopped.sort_unstable();
+                    crate::sort::sort(&mut last.stopped);
                 }
             }
             _ => {}

@@ -53,6 +53,7 @@ mod rng;
 mod scenario;
 mod session;
 mod sim;
+pub mod sort;
 mod time;
 mod view;
 

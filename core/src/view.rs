@@ -348,7 +348,7 @@ impl Sim {
         for tp in g.offsets.keys().filter(|tp| !owned.contains(tp)) {
             rows.push(self.describe_row(g, tp, None));
         }
-        rows.sort_unstable_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+        crate::sort::sort_by(&mut rows, |a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
         let total_lag = rows.iter().filter_map(|r| r.lag).sum();
         GroupView {
             id: g.id.clone(),

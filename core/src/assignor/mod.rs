@@ -172,7 +172,7 @@ pub(crate) fn subscribers<'a>(
     members: &'a [MemberSubscription],
 ) -> (Vec<&'a MemberSubscription>, BTreeMap<&'a str, Vec<bool>>) {
     let mut sorted: Vec<&MemberSubscription> = members.iter().collect();
-    sorted.sort_unstable_by(|a, b| member_order(a, b));
+    crate::sort::sort_by(&mut sorted, |a, b| member_order(a, b));
     let mut by_topic: BTreeMap<&str, Vec<bool>> = BTreeMap::new();
     for (i, m) in sorted.iter().enumerate() {
         for t in &m.topics {
@@ -186,5 +186,5 @@ pub(crate) fn subscribers<'a>(
 
 /// The assignment from one list per member, in the sorted order [`subscribers`] returned.
 pub(crate) fn collect(sorted: &[&MemberSubscription], lists: Vec<Vec<TopicPartition>>) -> Assignment {
-    sorted.iter().zip(lists).map(|(m, list)| (m.member_id.clone(), list)).collect()
+    crate::sort::map_of(sorted.iter().zip(lists).map(|(m, list)| (m.member_id.clone(), list)))
 }

@@ -15,6 +15,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::{Assignment, MemberSubscription, TopicPartition};
+use crate::sort::{map_of, set_of, sort, sort_by};
 
 /// The sticky result before the cooperative adjustment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,9 +74,8 @@ struct Problem<'a> {
 impl<'a> Problem<'a> {
     fn new(topics: &'a BTreeMap<String, u32>, members: &'a [MemberSubscription]) -> Self {
         let mut sorted: Vec<&MemberSubscription> = members.iter().collect();
-        sorted.sort_unstable_by(|a, b| a.member_id.cmp(&b.member_id));
-        let wanted: BTreeSet<&str> =
-            sorted.iter().flat_map(|m| m.topics.iter().map(String::as_str)).collect();
+        sort_by(&mut sorted, |a, b| a.member_id.cmp(&b.member_id));
+        let wanted = set_of(sorted.iter().flat_map(|m| m.topics.iter().map(String::as_str)));
         let mut names = Vec::new();
         let mut base = vec![0u32];
         for (name, &count) in topics {
@@ -190,14 +190,14 @@ impl<'a> Problem<'a> {
             }
             keyed.push((g - self.base[t], t as u32, g));
         }
-        keyed.sort_unstable();
+        sort(&mut keyed);
         keyed.into_iter().map(|(_, _, g)| g).collect()
     }
 
     fn solve(&self) -> StickyOutcome {
         let (lists, transferring) = self.lists();
         let transferring = transferring.map(|t| {
-            t.into_iter().map(|(g, m)| (self.tp(g), self.members[m as usize].member_id.clone())).collect()
+            map_of(t.into_iter().map(|(g, m)| (self.tp(g), self.members[m as usize].member_id.clone())))
         });
         StickyOutcome { assignment: self.named(lists), transferring }
     }
@@ -230,11 +230,12 @@ impl<'a> Problem<'a> {
             }
             TopicPartition { topic: names[topic].clone(), partition: g - self.base[topic] }
         };
-        self.members
-            .iter()
-            .zip(lists)
-            .map(|(m, list)| (m.member_id.clone(), list.into_iter().map(&mut name_of).collect()))
-            .collect()
+        map_of(
+            self.members
+                .iter()
+                .zip(lists)
+                .map(|(m, list)| (m.member_id.clone(), list.into_iter().map(&mut name_of).collect())),
+        )
     }
 
     /// `ConstrainedAssignmentBuilder`: every member subscribes to the same topics (reference §4.3).
@@ -366,7 +367,7 @@ impl<'a> Problem<'a> {
         };
 
         let mut order: Vec<usize> = (0..topics).collect();
-        order.sort_unstable_by_key(|&t| (subscribers[t], t));
+        sort_by(&mut order, |&a, &b| (subscribers[a], a).cmp(&(subscribers[b], b)));
         for &t in &order {
             for g in self.base[t]..self.base[t + 1] {
                 if owner[g as usize] == NONE

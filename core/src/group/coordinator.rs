@@ -305,11 +305,11 @@ impl Group {
                 cause: cause.clone(),
                 started_at: now,
                 generation_before: self.generation,
-                before: self
-                    .members
-                    .iter()
-                    .flat_map(|m| m.assignment.iter().map(|tp| (tp.clone(), m.client_id.clone())))
-                    .collect(),
+                before: crate::sort::map_of(
+                    self.members
+                        .iter()
+                        .flat_map(|m| m.assignment.iter().map(|tp| (tp.clone(), m.client_id.clone()))),
+                ),
                 round: 1,
             },
         });
@@ -750,11 +750,9 @@ impl Group {
     /// The group is Stable (or Empty) again: report what moved and how long it took.
     fn finish_rebalance(&mut self, cx: &mut Ctx<'_>) {
         let Some(rebalance) = self.rebalance.take() else { return };
-        let after: alloc::collections::BTreeMap<&TopicPartition, &str> = self
-            .members
-            .iter()
-            .flat_map(|m| m.assignment.iter().map(move |tp| (tp, m.client_id.as_str())))
-            .collect();
+        let after = crate::sort::map_of(
+            self.members.iter().flat_map(|m| m.assignment.iter().map(move |tp| (tp, m.client_id.as_str()))),
+        );
         let mut moved = Vec::new();
         for (tp, from) in &rebalance.before {
             let to = after.get(tp).copied();
@@ -767,7 +765,7 @@ impl Group {
                 moved.push(((*tp).clone(), None, Some(String::from(*to))));
             }
         }
-        moved.sort_unstable();
+        crate::sort::sort(&mut moved);
         // Cooperative round 1 leaves moving partitions unowned while their old owner is still a
         // member: it revokes them and rejoins, and that rebalance continues this one.
         let follow_up = rebalance

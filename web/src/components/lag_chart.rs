@@ -28,7 +28,7 @@ pub fn LagChart(props: &LagChartProps) -> Html {
     let span = last.at.as_millis().saturating_sub(t0).max(1);
     let mut groups: Vec<&str> =
         samples.iter().flat_map(|s| s.groups.iter().map(|(g, ..)| g.as_str())).collect();
-    groups.sort_unstable();
+    groupsim::sort::sort(&mut groups);
     groups.dedup();
     let max =
         samples.iter().flat_map(|s| s.groups.iter().map(|(_, total, _)| *total)).max().unwrap_or(0).max(1);
