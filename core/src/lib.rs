@@ -61,7 +61,7 @@ pub use config::{BrokerConfig, CommitMode, ConsumerConfig, OffsetReset, offsets_
 pub use consumer::{FETCH_MAX_WAIT_MS, Life, MemberState};
 pub use error::SimError;
 pub use event::{SimEvent, Stamped};
-pub use group::{GroupState, RebalanceCause, RemovalReason};
+pub use group::{GroupState, NEW_MEMBER_JOIN_TIMEOUT_MS, RebalanceCause, RemovalReason};
 pub use ids::{ConsumerId, ProducerId};
 pub use invariants::{Invariant, InvariantChecker, Violation};
 pub use link::LinkError;

@@ -123,6 +123,9 @@ pub struct MemberView {
     pub assignment: Vec<TopicPartition>,
     /// When the coordinator will expire it without a heartbeat.
     pub session_deadline: Option<Instant>,
+    /// A new member in its first join: its deadline is [`crate::NEW_MEMBER_JOIN_TIMEOUT_MS`]
+    /// after it joined, not its session timeout.
+    pub first_join: bool,
 }
 
 /// One row of `kafka-consumer-groups.sh --describe`; `None` prints as `-`.
@@ -333,6 +336,7 @@ impl Sim {
                 session_deadline: self
                     .agenda
                     .deadline(&Due::MemberExpiry { group: g.id.clone(), member: m.member_id.clone() }),
+                first_join: m.is_new,
             })
             .collect();
         // Kafka prints the assigned partitions of active members, then committed partitions

@@ -560,3 +560,24 @@ async fn a_big_group_scrolls_its_cards_and_keeps_one_row_of_chips() {
     assert_eq!(names.last().map(String::as_str), Some("consumer-7"), "{names:?}");
     assert!(!names.contains(&"consumer-1".to_string()), "{names:?}");
 }
+
+/// A member's coordinator deadline during its first join is Kafka's 5-minute new-member join
+/// timeout (`CLASSIC_GROUP_NEW_MEMBER_JOIN_TIMEOUT_MS`), named "join"; from its first generation
+/// on it is the session timeout.
+#[wasm_bindgen_test]
+async fn a_new_member_counts_down_its_first_join_then_its_session() {
+    let root = mount(1).await;
+    for _ in 0..4 {
+        click(&root, "Step to the next event").await;
+    }
+    assert_eq!(text_of(&root, ".badge"), ["PreparingRebalance"]);
+    let joins = root.query_selector_all(".timer-session").unwrap();
+    assert_eq!(joins.length(), 3);
+    assert_eq!(text_of(&root, ".timer-session .timer-name"), ["join", "join", "join"]);
+    let title = root.query_selector(".timer-session").unwrap().unwrap().get_attribute("title").unwrap();
+    assert!(title.contains("5 minutes"), "{title}");
+    assert!(text_of(&root, ".timer-session .timer-left").iter().all(|t| t.starts_with("299.")));
+    advance(&root, 10).await;
+    assert_eq!(text_of(&root, ".badge"), ["Stable"]);
+    assert_eq!(text_of(&root, ".timer-session .timer-name"), ["session", "session", "session"]);
+}

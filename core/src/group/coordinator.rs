@@ -15,7 +15,7 @@ use crate::protocol::{ErrorCode, LeaveReason, Request, Response, Subscription};
 use crate::time::{Duration, Instant};
 
 /// `CLASSIC_GROUP_NEW_MEMBER_JOIN_TIMEOUT_MS`: a new member must finish its first join in 5 minutes.
-const NEW_MEMBER_JOIN_TIMEOUT_MS: u64 = 5 * 60 * 1000;
+pub const NEW_MEMBER_JOIN_TIMEOUT_MS: u64 = 5 * 60 * 1000;
 
 /// The parts of a JoinGroup request.
 struct Join {

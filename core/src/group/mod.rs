@@ -8,6 +8,7 @@ use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 pub(crate) use coordinator::Ctx;
+pub use coordinator::NEW_MEMBER_JOIN_TIMEOUT_MS;
 use core::fmt;
 
 use serde::{Deserialize, Serialize};

@@ -62,8 +62,12 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
                 idle={c.assignment.is_empty() && running}
             />
             <div class="timers">
-                if let Some(deadline) = props.member.as_ref().and_then(|m| m.session_deadline) {
-                    { countdown(Timer::Session, props.now, deadline, c.session_timeout_ms) }
+                if let Some(m) = &props.member && let Some(deadline) = m.session_deadline {
+                    if m.first_join {
+                        { countdown(Timer::FirstJoin, props.now, deadline, groupsim::NEW_MEMBER_JOIN_TIMEOUT_MS) }
+                    } else {
+                        { countdown(Timer::Session, props.now, deadline, c.session_timeout_ms) }
+                    }
                 }
                 if let (true, Some(next)) = (running, c.next_heartbeat) {
                     { countdown(Timer::Heartbeat, props.now, next, c.heartbeat_interval_ms) }
@@ -175,6 +179,8 @@ fn MemberActions(props: &MemberActionsProps) -> Html {
 #[derive(Clone, Copy, Debug)]
 enum Timer {
     Session,
+    /// The coordinator's deadline for a new member's first join: longer than its session.
+    FirstJoin,
     Heartbeat,
     Poll,
 }
@@ -183,6 +189,7 @@ impl Timer {
     fn name(self) -> &'static str {
         match self {
             Timer::Session => "session",
+            Timer::FirstJoin => "join",
             Timer::Heartbeat => "heartbeat",
             Timer::Poll => "poll",
         }
@@ -192,8 +199,8 @@ impl Timer {
     /// redraw three timers each on every tick.
     fn class(self, low: bool) -> &'static str {
         match (self, low) {
-            (Timer::Session, false) => "countdown timer-session",
-            (Timer::Session, true) => "countdown timer-session low",
+            (Timer::Session | Timer::FirstJoin, false) => "countdown timer-session",
+            (Timer::Session | Timer::FirstJoin, true) => "countdown timer-session low",
             (Timer::Heartbeat, false) => "countdown timer-heartbeat",
             (Timer::Heartbeat, true) => "countdown timer-heartbeat low",
             (Timer::Poll, false) => "countdown timer-poll",
@@ -205,6 +212,9 @@ impl Timer {
         match self {
             Timer::Session => {
                 "The coordinator removes the member if no heartbeat arrives before this runs out (session.timeout.ms)"
+            }
+            Timer::FirstJoin => {
+                "A new member has 5 minutes to finish its first join (the coordinator's new-member join timeout); from its first generation on, session.timeout.ms applies"
             }
             Timer::Heartbeat => "The next heartbeat (heartbeat.interval.ms)",
             Timer::Poll => {
