@@ -121,3 +121,49 @@ fn a_broken_link_names_the_item_and_the_problem() {
         assert_eq!(Scenario::from_link(link).unwrap_err().to_string(), expected);
     }
 }
+
+/// A damaged link (a character dropped, changed or added; an item cut or repeated; a number
+/// made huge) is refused with a message or replays: it never panics, which on the page would
+/// lose the visitor's run. Links come from chat messages and blog posts, where such damage
+/// happens.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn damaged_links_are_refused_or_replayed_never_a_panic() {
+    const NOISE: &[u8] = b";@:,=+%-.0123456789aez\xc3\xa9";
+    let (mut refused, mut replayed) = (0, 0);
+    for seed in 0..64u64 {
+        let mut rng = groupsim::SimRng::new(seed, 7);
+        let mut link = random_scenario(seed % 16).to_link().into_bytes();
+        for _ in 0..1 + rng.below(4) {
+            let at = rng.below(link.len() as u32) as usize;
+            let noise = NOISE[rng.below(NOISE.len() as u32) as usize];
+            match rng.below(5) {
+                0 => drop(link.remove(at)),
+                1 => link[at] = noise,
+                2 => link.insert(at, noise),
+                3 => link.splice(at..at, b"99999999999999999999".iter().copied()).for_each(drop),
+                _ => {
+                    let item: Vec<u8> = link[at..].split(|&b| b == b';').next().unwrap_or_default().to_vec();
+                    link.splice(at..at, item.into_iter().chain([b';'])).for_each(drop);
+                }
+            }
+        }
+        let text = String::from_utf8_lossy(&link);
+        match Scenario::from_link(&text) {
+            Err(e) => {
+                assert!(!e.to_string().is_empty(), "seed {seed}: an empty message for {text}");
+                refused += 1;
+            }
+            // A link that still reads must replay (or say why it cannot) without panicking.
+            Ok(scenario) => {
+                let until = scenario.until_ms.min(120_000);
+                if let Ok(mut session) = groupsim::Session::new(scenario) {
+                    let _ = session.run_to(groupsim::Instant::from_millis(until));
+                }
+                replayed += 1;
+            }
+        }
+    }
+    // Both paths were exercised, so the test says something about each.
+    assert!(refused > 10 && replayed > 0, "refused {refused}, replayed {replayed}");
+}
