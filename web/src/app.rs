@@ -1,7 +1,7 @@
 //! The root component: owns the session (the world and its recording) and the timer that
 //! drives it.
 
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
 use groupsim::{Command, Duration, Instant, Life, Scenario, Session, SimView};
 use yew::prelude::*;
 
@@ -24,6 +24,11 @@ pub const DEFAULT_SPEED: usize = 3;
 
 /// How far the arrow keys seek.
 const SEEK_KEY_MS: u64 = 5_000;
+
+/// Wall-clock milliseconds a replay runs before the page draws and answers input again. A link
+/// made after playing at 10,000× can hold days of virtual time: replayed in one go, the page
+/// would stay blank for as long as that takes.
+const REPLAY_SLICE_MS: f64 = 40.0;
 
 /// How the app starts.
 #[derive(Properties, PartialEq, Debug)]
@@ -95,6 +100,17 @@ pub enum Msg {
     Help(bool),
     /// Highlight where this key lands (or stop).
     Follow(Option<u32>),
+    /// Go on with a replay too long for one slice.
+    Replay,
+}
+
+/// A replay going on in slices: where it is headed, whether to play once there, and the timer
+/// for the next slice (dropping it cancels the replay).
+#[derive(Debug)]
+struct Replay {
+    target: Instant,
+    then_play: bool,
+    _next: Timeout,
 }
 
 /// The playground.
@@ -114,6 +130,8 @@ pub struct App {
     help: bool,
     /// The key highlighted in the lanes.
     follow: Option<u32>,
+    /// A replay still on its way to its moment.
+    replay: Option<Replay>,
     _keys: Option<KeyListener>,
     on: Handlers,
 }
@@ -147,20 +165,28 @@ impl Component for App {
             observed: Observed::default(),
             help: false,
             follow: None,
+            replay: None,
             _keys: keys,
             on: Handlers::new(ctx.link()),
         };
         app.drain();
         if until_ms > 0 {
-            app.seek(Instant::from_millis(until_ms));
+            app.seek(ctx, Instant::from_millis(until_ms));
         }
         if (until_ms == 0 && props.autoplay) || props.play_linked {
-            app.play(ctx);
+            match &mut app.replay {
+                Some(replay) => replay.then_play = true,
+                None => app.play(ctx),
+            }
         }
         app
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        // Anything the visitor does stops a replay where it has got to; the run so far is kept.
+        if !matches!(msg, Msg::Replay) {
+            self.replay = None;
+        }
         match msg {
             Msg::Tick => {
                 let virtual_ms = u64::from(TICK_MS) * SPEEDS[self.speed] / 10;
@@ -180,7 +206,17 @@ impl Component for App {
                 let result = self.session.advance(Duration::from_secs(seconds));
                 self.settle(result);
             }
-            Msg::Seek(ms) => self.seek(Instant::from_millis(ms)),
+            Msg::Seek(ms) => self.seek(ctx, Instant::from_millis(ms)),
+            Msg::Replay => {
+                if let Some(Replay { target, then_play, .. }) = self.replay.take() {
+                    self.replay_to(ctx, target);
+                    match &mut self.replay {
+                        Some(replay) => replay.then_play = then_play,
+                        None if then_play => self.play(ctx),
+                        None => {}
+                    }
+                }
+            }
             Msg::Reset(seed) => {
                 self.timer = None;
                 self.session = default_session(seed);
@@ -254,6 +290,11 @@ impl Component for App {
                 </header>
                 if let Some(error) = &self.error {
                     <p class="error" role="alert">{ error }</p>
+                }
+                if let Some(replay) = &self.replay {
+                    <p class="replaying" role="status">
+                        { format!("Replaying the run: {} of {}. Any action stops it where it is.", view.now, replay.target) }
+                    </p>
                 }
                 <div class="columns">
                     <div class="column">
@@ -339,7 +380,7 @@ impl App {
 
     /// Goes to `t`: forward by running (up to where the recording reaches or beyond), backward by
     /// replaying from the start, feeding everything on the way to the log, checker and charts.
-    fn seek(&mut self, t: Instant) {
+    fn seek(&mut self, ctx: &Context<Self>, t: Instant) {
         let sim_now = self.session.sim().now();
         if t < sim_now {
             self.observed = Observed::default();
@@ -349,8 +390,23 @@ impl App {
             }
             self.drain();
         }
+        self.replay_to(ctx, t);
+    }
+
+    /// Runs towards `t` for one slice of wall-clock time; if `t` is further, the rest is left to
+    /// the next slice, after the page has drawn. Slicing changes when the page draws, never
+    /// what the run does: every slice runs the same steps the whole replay would. In a
+    /// background tab (timers held to one a second, nobody watching) it runs to `t` at once.
+    fn replay_to(&mut self, ctx: &Context<Self>, t: Instant) {
+        let started = services::wall_ms();
         let every = Duration::from_millis(crate::observed::LAG_EVERY_MS);
         while self.session.sim().now() < t {
+            if services::wall_ms() - started > REPLAY_SLICE_MS && !services::page_hidden() {
+                let link = ctx.link().clone();
+                let next = Timeout::new(0, move || link.send_message(Msg::Replay));
+                self.replay = Some(Replay { target: t, then_play: false, _next: next });
+                return;
+            }
             let next = (self.session.sim().now() + every).min(t);
             let observed = &mut self.observed;
             let result = self.session.run_to_draining(next, &mut |e| observed.event(e));

@@ -76,6 +76,17 @@ pub fn mark_first_draw() {
     }
 }
 
+/// Milliseconds on the page's clock (`performance.now()`), or 0 where there is none. Only the
+/// page uses it, to slice long replays; the simulation never sees it.
+pub fn wall_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Whether the page is in a background tab, where the browser runs timers at most once a second.
+pub fn page_hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
 /// A `keydown` listener on the document, removed when dropped. Keys typed into form fields and
 /// keys with Ctrl, Alt or Meta are left to the browser.
 pub struct KeyListener {

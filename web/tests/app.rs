@@ -581,3 +581,58 @@ async fn a_new_member_counts_down_its_first_join_then_its_session() {
     assert_eq!(text_of(&root, ".badge"), ["Stable"]);
     assert_eq!(text_of(&root, ".timer-session .timer-name"), ["session", "session", "session"]);
 }
+
+/// The default world as a link that ends `hours` of virtual time in.
+fn default_world_until(hours: u64) -> Scenario {
+    let mut link = format!(
+        "v1;seed=1;until={};0@create-topic:topic=orders,partitions=6;0@add-producer:topic=orders,rate=6,keys=keyed32",
+        hours * 3_600_000
+    );
+    link.push_str(&";0@add-consumer:reset=earliest".repeat(3));
+    Scenario::from_link(&link).unwrap()
+}
+
+/// A link holding hours of virtual time (one made after playing at 10,000×) is replayed in
+/// slices: the page draws at once and says how far the replay has got, and it ends paused at
+/// the link's moment, exactly as a replay in one go would.
+#[wasm_bindgen_test]
+async fn a_long_link_replays_in_slices_with_the_page_drawn() {
+    let root = mount_with(AppProps {
+        scenario: Some(default_world_until(6)),
+        shortcuts: false,
+        ..AppProps::default()
+    })
+    .await;
+    let status = text_of(&root, ".replaying");
+    assert_eq!(status.len(), 1, "six virtual hours do not replay in one 40 ms slice");
+    assert!(status[0].contains("of 21600.000s"), "{status:?}");
+    // Let the slices run: each is a zero-length timeout, not a wait for simulated time.
+    for _ in 0..2_000 {
+        if text_of(&root, ".replaying").is_empty() {
+            break;
+        }
+        settle().await;
+    }
+    assert!(text_of(&root, ".replaying").is_empty(), "the replay never finished");
+    assert_eq!(text_of(&root, ".clock"), ["t = 21600.000s"]);
+    assert!(button(&root, "Play").is_connected(), "paused at the link's moment");
+}
+
+/// Any action during a long replay stops it where it has got to, keeping the run so far.
+#[wasm_bindgen_test]
+async fn an_action_stops_a_long_replay_where_it_is() {
+    let root = mount_with(AppProps {
+        scenario: Some(default_world_until(48)),
+        shortcuts: false,
+        ..AppProps::default()
+    })
+    .await;
+    assert_eq!(text_of(&root, ".replaying").len(), 1);
+    click(&root, "Step to the next event").await;
+    assert!(text_of(&root, ".replaying").is_empty(), "the step stopped the replay");
+    let clock = text_of(&root, ".clock")[0].clone();
+    let seconds: f64 = clock.trim_start_matches("t = ").trim_end_matches('s').parse().unwrap();
+    assert!(0.0 < seconds && seconds < 48.0 * 3600.0, "{clock}");
+    settle().await;
+    assert_eq!(text_of(&root, ".clock"), [clock], "no slice ran after the stop");
+}
