@@ -171,13 +171,9 @@ impl Component for App {
         };
         app.drain();
         if until_ms > 0 {
-            app.seek(ctx, Instant::from_millis(until_ms));
-        }
-        if (until_ms == 0 && props.autoplay) || props.play_linked {
-            match &mut app.replay {
-                Some(replay) => replay.then_play = true,
-                None => app.play(ctx),
-            }
+            app.seek(ctx, Instant::from_millis(until_ms), props.play_linked);
+        } else if props.autoplay || props.play_linked {
+            app.play(ctx);
         }
         app
     }
@@ -206,15 +202,10 @@ impl Component for App {
                 let result = self.session.advance(Duration::from_secs(seconds));
                 self.settle(result);
             }
-            Msg::Seek(ms) => self.seek(ctx, Instant::from_millis(ms)),
+            Msg::Seek(ms) => self.seek(ctx, Instant::from_millis(ms), false),
             Msg::Replay => {
                 if let Some(Replay { target, then_play, .. }) = self.replay.take() {
-                    self.replay_to(ctx, target);
-                    match &mut self.replay {
-                        Some(replay) => replay.then_play = then_play,
-                        None if then_play => self.play(ctx),
-                        None => {}
-                    }
+                    self.replay_to(ctx, target, then_play);
                 }
             }
             Msg::Reset(seed) => {
@@ -380,7 +371,8 @@ impl App {
 
     /// Goes to `t`: forward by running (up to where the recording reaches or beyond), backward by
     /// replaying from the start, feeding everything on the way to the log, checker and charts.
-    fn seek(&mut self, ctx: &Context<Self>, t: Instant) {
+    /// Plays from there when `then_play`.
+    fn seek(&mut self, ctx: &Context<Self>, t: Instant, then_play: bool) {
         let sim_now = self.session.sim().now();
         if t < sim_now {
             self.observed = Observed::default();
@@ -390,21 +382,21 @@ impl App {
             }
             self.drain();
         }
-        self.replay_to(ctx, t);
+        self.replay_to(ctx, t, then_play);
     }
 
     /// Runs towards `t` for one slice of wall-clock time; if `t` is further, the rest is left to
     /// the next slice, after the page has drawn. Slicing changes when the page draws, never
     /// what the run does: every slice runs the same steps the whole replay would. In a
     /// background tab (timers held to one a second, nobody watching) it runs to `t` at once.
-    fn replay_to(&mut self, ctx: &Context<Self>, t: Instant) {
+    fn replay_to(&mut self, ctx: &Context<Self>, t: Instant, then_play: bool) {
         let started = services::wall_ms();
         let every = Duration::from_millis(crate::observed::LAG_EVERY_MS);
         while self.session.sim().now() < t {
             if services::wall_ms() - started > REPLAY_SLICE_MS && !services::page_hidden() {
                 let link = ctx.link().clone();
                 let next = Timeout::new(0, move || link.send_message(Msg::Replay));
-                self.replay = Some(Replay { target: t, then_play: false, _next: next });
+                self.replay = Some(Replay { target: t, then_play, _next: next });
                 return;
             }
             let next = (self.session.sim().now() + every).min(t);
@@ -415,6 +407,9 @@ impl App {
             }
             self.view = self.session.sim().view();
             self.observed.moment(&self.view);
+        }
+        if then_play {
+            self.play(ctx);
         }
     }
 
