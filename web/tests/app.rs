@@ -14,6 +14,11 @@ async fn mount(seed: u64) -> Element {
     mount_with(AppProps { autoplay: false, seed, shortcuts: false, ..AppProps::default() }).await
 }
 
+/// Mounts the app opened on a share link's `scenario`, as the page does.
+async fn mount_link(scenario: Scenario) -> Element {
+    mount_with(AppProps { scenario: Some(scenario), shortcuts: false, ..AppProps::default() }).await
+}
+
 async fn mount_with(props: AppProps) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
@@ -292,8 +297,7 @@ async fn a_share_link_opens_the_same_run_paused_at_the_same_moment() {
     );
     let original = (text_of(&root, ".leo"), text_of(&root, ".member-state"));
     let scenario = Scenario::from_link(fragment).unwrap();
-    let opened =
-        mount_with(AppProps { scenario: Some(scenario), shortcuts: false, ..AppProps::default() }).await;
+    let opened = mount_link(scenario).await;
     assert_eq!(text_of(&opened, ".clock"), ["t = 30.000s"]);
     assert!(opened.query_selector("button[aria-label='Play']").unwrap().is_some(), "opened paused");
     assert_eq!((text_of(&opened, ".leo"), text_of(&opened, ".member-state")), original);
@@ -495,8 +499,7 @@ fn lane_names(root: &Element) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn a_long_topic_scrolls_and_draws_only_the_lanes_in_view() {
-    let root =
-        mount_with(AppProps { scenario: Some(long_topic()), shortcuts: false, ..AppProps::default() }).await;
+    let root = mount_link(long_topic()).await;
     let shown = lane_names(&root);
     assert_eq!(shown.first().map(String::as_str), Some("P0"));
     assert!(shown.len() <= 14, "{} lanes drawn of 64", shown.len());
@@ -521,8 +524,7 @@ async fn a_long_topic_scrolls_and_draws_only_the_lanes_in_view() {
 
 #[wasm_bindgen_test]
 async fn following_a_key_scrolls_its_partition_into_view() {
-    let root =
-        mount_with(AppProps { scenario: Some(long_topic()), shortcuts: false, ..AppProps::default() }).await;
+    let root = mount_link(long_topic()).await;
     // A key that lands beyond the first lanes.
     let key = (0..32u32)
         .find(|&k| groupsim::partitioner::partition_for_key(&groupsim::partitioner::key_bytes(k), 64) >= 30)
@@ -544,8 +546,7 @@ async fn a_big_group_scrolls_its_cards_and_keeps_one_row_of_chips() {
         link.push_str(";0@add-consumer:reset=earliest");
     }
     let scenario = Scenario::from_link(&link).unwrap();
-    let root =
-        mount_with(AppProps { scenario: Some(scenario), shortcuts: false, ..AppProps::default() }).await;
+    let root = mount_link(scenario).await;
     let names = text_of(&root, ".member-head strong");
     assert!(names.len() < 7, "only the cards in view are drawn: {names:?}");
     assert_eq!(names[0], "consumer-1");
@@ -597,12 +598,7 @@ fn default_world_until(hours: u64) -> Scenario {
 /// the link's moment, exactly as a replay in one go would.
 #[wasm_bindgen_test]
 async fn a_long_link_replays_in_slices_with_the_page_drawn() {
-    let root = mount_with(AppProps {
-        scenario: Some(default_world_until(6)),
-        shortcuts: false,
-        ..AppProps::default()
-    })
-    .await;
+    let root = mount_link(default_world_until(6)).await;
     let status = text_of(&root, ".replaying");
     assert_eq!(status.len(), 1, "six virtual hours do not replay in one 40 ms slice");
     assert!(status[0].contains("of 21600.000s"), "{status:?}");
@@ -623,12 +619,7 @@ async fn a_long_link_replays_in_slices_with_the_page_drawn() {
 /// Any action during a long replay stops it where it has got to, keeping the run so far.
 #[wasm_bindgen_test]
 async fn an_action_stops_a_long_replay_where_it_is() {
-    let root = mount_with(AppProps {
-        scenario: Some(default_world_until(48)),
-        shortcuts: false,
-        ..AppProps::default()
-    })
-    .await;
+    let root = mount_link(default_world_until(48)).await;
     assert_eq!(text_of(&root, ".replaying").len(), 1);
     click(&root, "Step to the next event").await;
     assert!(text_of(&root, ".replaying").is_empty(), "the step stopped the replay");
