@@ -68,6 +68,18 @@ impl Delivery {
         }
         None
     }
+
+    /// Per partition of `group`, the offset after the last record it processed: below it every
+    /// record was processed at least once, whoever owns the partition now.
+    pub fn processed_of<'a>(
+        &'a self,
+        group: &'a str,
+    ) -> impl Iterator<Item = (&'a TopicPartition, u64)> + 'a {
+        self.partitions
+            .iter()
+            .filter(move |((g, _), _)| g == group)
+            .filter_map(|((_, tp), runs)| Some((tp, runs.high()?)))
+    }
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ pub struct Sim {
     pub(crate) consumers: Vec<Consumer>,
     pub(crate) groups: BTreeMap<String, Group>,
     pub(crate) network: Network,
-    delivery: Delivery,
+    pub(crate) delivery: Delivery,
     events: VecDeque<Stamped>,
     dropped_events: u64,
     pub(crate) history: RebalanceHistory,

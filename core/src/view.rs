@@ -104,6 +104,10 @@ pub struct GroupView {
     pub total_lag: u64,
     /// Its recent rebalances, oldest first (at most [`crate::history::HISTORY_PER_GROUP`]).
     pub rebalances: Vec<RebalanceRecord>,
+    /// Per partition, the offset after the last record the group processed (by any member,
+    /// owner or not), by topic and partition: what is processed but not committed yet is
+    /// between the committed offset and this.
+    pub processed: Vec<(TopicPartition, u64)>,
 }
 
 /// A member as the coordinator sees it.
@@ -366,6 +370,7 @@ impl Sim {
             describe: rows,
             total_lag,
             rebalances: self.history.of(&g.id).cloned().collect(),
+            processed: self.delivery.processed_of(&g.id).map(|(tp, high)| (tp.clone(), high)).collect(),
         }
     }
 

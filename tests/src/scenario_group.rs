@@ -141,6 +141,34 @@ fn crash_after_the_last_auto_commit_duplicates_exactly_those_records() {
     run.assert_invariants_held();
 }
 
+/// What a lane colours "processed, not committed": the view keeps, per group and partition, the
+/// offset after the last record the group processed, after its processor crashed and while nobody
+/// owns the partition (reference §6 "At-least-once": these are the records processed again).
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn the_view_keeps_how_far_a_group_processed_after_its_processor_crashed() {
+    let (mut run, [_, b, _]) = three_members();
+    run.until_secs(23);
+    run.sim.kill_consumer(b).unwrap();
+    let mut high = std::collections::BTreeMap::new();
+    for e in run.events(secs(0), |e| matches!(e, SimEvent::Consumed { consumer, .. } if *consumer == b)) {
+        if let SimEvent::Consumed { partition, offset, .. } = &e.event {
+            high.insert(partition.clone(), offset + 1);
+        }
+    }
+    run.until_secs(40); // dead, not yet expired: its partitions are owned by nobody alive
+    let view = run.sim.view();
+    let group = &view.groups[0];
+    for (tp, processed) in &high {
+        let in_view = group.processed.iter().find(|(p, _)| p == tp).map(|(_, h)| *h);
+        assert_eq!(in_view, Some(*processed), "{tp}");
+        let committed =
+            group.describe.iter().find(|r| r.partition == tp.partition).and_then(|r| r.current_offset);
+        assert!(committed.is_some_and(|c| c < *processed), "{tp}: processed past the commit");
+    }
+    assert_eq!(high.len(), 2, "b processed both its partitions");
+}
+
 /// Each group gets every record (reference §8 "Independent groups").
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
