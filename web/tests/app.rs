@@ -486,6 +486,39 @@ async fn a_crash_between_commits_shows_records_processed_twice() {
     assert!(root.query_selector(".tick.broken").unwrap().is_none(), "a crash explains every duplicate");
 }
 
+/// The default world with a kill of consumer-2 at 23.5 s, 2.5 s after its last auto-commit,
+/// opened at 24 s.
+#[wasm_bindgen_test]
+async fn a_dead_consumers_uncommitted_records_show_at_risk_while_nobody_owns_them() {
+    let mut link = "v1;seed=1;until=24000;0@create-topic:topic=orders,partitions=6;\
+        0@add-producer:topic=orders,rate=6,keys=keyed32"
+        .to_string();
+    link.push_str(&";0@add-consumer:reset=earliest".repeat(3));
+    link.push_str(";23500@kill-consumer:consumer=1");
+    let root = mount_link(Scenario::from_link(&link).unwrap()).await;
+    assert_eq!(text_of(&root, ".lane.unowned .lane-name"), ["P2", "P3"]);
+    // Processed since the commit at 21 s: a new owner will process them again (reference §6).
+    let at_risk = root.query_selector_all(".lane.unowned .record.at-risk").unwrap().length();
+    assert!(at_risk > 0, "the dead consumer's processed records are not shown as processed");
+}
+
+/// Cooperative rebalancing (reference §2.1): the members keep their partitions and go on
+/// consuming while the group rebalances, so no lane goes unowned. Opened at 21.033 s, when
+/// the three have rejoined for consumer-4 and the group is still in PreparingRebalance.
+#[wasm_bindgen_test]
+async fn cooperative_members_keep_their_lanes_through_a_rebalance() {
+    let consumer = ";0@add-consumer:reset=earliest,assignors=cooperative-sticky";
+    let link = format!(
+        "v1;seed=1;until=21033;0@create-topic:topic=orders,partitions=6;\
+        0@add-producer:topic=orders,rate=6,keys=keyed32{};20000@add-consumer:reset=earliest,assignors=cooperative-sticky",
+        consumer.repeat(3),
+    );
+    let root = mount_link(Scenario::from_link(&link).unwrap()).await;
+    assert_eq!(text_of(&root, ".badge"), ["PreparingRebalance"]);
+    assert!(text_of(&root, ".lane.unowned .lane-name").is_empty());
+    assert_eq!(root.query_selector_all(".lane.owner-0, .lane.owner-1, .lane.owner-2").unwrap().length(), 6);
+}
+
 /// 64 partitions and 2 consumers, opened at 20 s.
 fn long_topic() -> Scenario {
     let link = "v1;seed=1;until=20000;0@create-topic:topic=orders,partitions=64;\

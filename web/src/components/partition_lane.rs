@@ -25,10 +25,11 @@ pub struct PartitionLaneProps {
 }
 
 /// Where a record stands for the lane's first group: committed, processed but not committed
-/// (what a crash now would make the next owner process again), or not processed yet.
-fn stage(offset: u64, committed: u64, position: u64, followed: bool) -> (&'static str, &'static str) {
+/// (what a crash now would make the next owner process again), or not processed yet (fetched
+/// records still waiting in a batch among them).
+fn stage(offset: u64, committed: u64, processed: u64, followed: bool) -> (&'static str, &'static str) {
     const AT_RISK: &str = "processed, not committed yet: a crash now means it is processed again";
-    match (offset < committed, offset < position, followed) {
+    match (offset < committed, offset < processed, followed) {
         (true, _, false) => ("record done", "committed"),
         (true, _, true) => ("record done followed", "committed"),
         (false, true, false) => ("record at-risk", AT_RISK),
@@ -45,7 +46,7 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
     let pct = |offset: u64| (offset * 100).checked_div(props.longest).unwrap_or(0);
     let first = props.owners.first().and_then(|(_, o)| o.as_ref());
     let committed = first.and_then(|o| o.committed).unwrap_or(0);
-    let position = first.and_then(|o| o.position).unwrap_or(committed).max(committed);
+    let processed = first.and_then(|o| o.processed).unwrap_or(0).max(committed);
     let class = match first.and_then(|o| o.consumer.as_ref()) {
         Some((id, _)) => classes!("lane", colour(*id)),
         None => classes!("lane", "unowned"),
@@ -59,7 +60,7 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
                     { for p.recent.iter().map(|r| {
                         let hit = props.follow.is_some() && r.key == props.follow;
                         // Static class and title strings: a lane redraws every tick at speed.
-                        let (class, what) = stage(r.offset, committed, position, hit);
+                        let (class, what) = stage(r.offset, committed, processed, hit);
                         html! {
                             <li key={r.offset} {class} title={what}>
                                 <span class="offset">{ r.offset }</span>
