@@ -1,6 +1,8 @@
 //! UI tests: mount the app in headless Chrome and read the DOM. Time moves only by clicking
 //! Step, so nothing here waits on the wall clock beyond yielding to Yew's renderer.
 #![cfg(target_arch = "wasm32")]
+// These are tests, but clippy's `allow-unwrap-in-tests` knows only `#[test]`, not `#[wasm_bindgen_test]`.
+#![allow(clippy::unwrap_used)]
 
 use groupsim::Scenario;
 use playground::{App, AppProps};
@@ -472,7 +474,7 @@ async fn a_crash_between_commits_shows_records_processed_twice() {
     // Auto-commit runs every 5 s: at 24 s the last commit is up to 4 s old.
     for _ in 0..40 {
         click(&root, "Step to the next event").await;
-        if text_of(&root, ".clock")[0] >= "t = 24".to_string() {
+        if text_of(&root, ".clock")[0].as_str() >= "t = 24" {
             break;
         }
     }
