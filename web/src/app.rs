@@ -250,9 +250,10 @@ impl Component for App {
         let owners: Vec<(String, Owners)> =
             group_ids.iter().map(|g| (g.clone(), Owners::of(view, g))).collect();
         let violations = self.observed.checker.violations();
+        // From 10× (speeds are in tenths) the arrivals are too many to animate: drawing stays cheap.
+        let fast = SPEEDS[self.speed] >= 100;
         html! {
-            // Above 10× the arrivals are too many to animate: drawing stays cheap.
-            <main class={classes!("playground", (SPEEDS[self.speed] >= 100).then_some("fast"))}>
+            <main class={classes!("playground", fast.then_some("fast"))}>
                 <header class="topbar">
                     <h1>{ "Kafka consumer group playground" }</h1>
                     <Controls
@@ -290,7 +291,7 @@ impl Component for App {
                 <div class="columns">
                     <div class="column">
                         { for view.topics.iter().map(|topic| html! {
-                            <TopicPanel topic={topic.clone()} owners={owners.clone()} follow={self.follow} on_command={on.command.clone()} />
+                            <TopicPanel topic={topic.clone()} owners={owners.clone()} follow={self.follow} {fast} on_command={on.command.clone()} />
                         }) }
                         <ProducerPanel
                             producers={view.producers.clone()}
@@ -315,7 +316,7 @@ impl Component for App {
                         <NewGroup existing={group_ids.clone()} on_command={on.command.clone()} />
                     </div>
                 </div>
-                <Wire flights={self.observed.wire.clone()} now={view.now} />
+                <Wire flights={self.observed.wire.clone()} now={view.now} {fast} />
                 <Details
                     groups={view.groups.clone()}
                     log={self.observed.log.clone()}

@@ -220,6 +220,29 @@ async fn the_speed_slider_goes_from_a_tenth_to_a_thousand() {
     assert_eq!(text_of(&root, ".speed output"), ["1000×"]);
 }
 
+/// From 10× every message and most records of a tick are new, and nothing animates: the wire's
+/// rows and a lane's record boxes are rewritten in place. Below 10× each new message or record
+/// gets a new element, so its arrival animation plays from the start.
+#[wasm_bindgen_test]
+async fn at_speed_rows_are_rewritten_in_place_and_below_it_replaced() {
+    let root = mount(1).await;
+    advance(&root, 10).await;
+    let first = |selector: &str| root.query_selector(selector).unwrap().unwrap();
+    let (flight, record) = (first(".wire li.flight"), first(".lane .record"));
+    advance(&root, 10).await;
+    assert!(!flight.is_same_node(Some(&first(".wire li.flight"))), "1×: a new row per message");
+    assert!(!record.is_same_node(Some(&first(".lane .record"))), "1×: a new box per record");
+    choose(&root, "input[aria-label='Speed']", "9", "input").await;
+    assert_eq!(text_of(&root, ".speed output"), ["100×"]);
+    let (flight, record) = (first(".wire li.flight"), first(".lane .record"));
+    let (title, offset) = (flight.get_attribute("title"), record.text_content());
+    advance(&root, 10).await;
+    assert!(flight.is_same_node(Some(&first(".wire li.flight"))), "100×: the row is reused");
+    assert_ne!(flight.get_attribute("title"), title, "and shows the newest message");
+    assert!(record.is_same_node(Some(&first(".lane .record"))), "100×: the box is reused");
+    assert_ne!(record.text_content(), offset, "and shows a newer record");
+}
+
 #[wasm_bindgen_test]
 async fn a_killed_consumer_loses_its_buttons_and_the_clock_stays() {
     let root = mount(1).await;

@@ -22,6 +22,9 @@ pub struct PartitionLaneProps {
     pub count: u32,
     /// Per group (the page's first group first): who consumes it and how far it has got.
     pub owners: Vec<(String, Option<LaneOwner>)>,
+    /// The page runs at 10× or faster: records do not animate in, so their boxes are rewritten
+    /// in place rather than replaced (most records of a tick are new at that speed).
+    pub fast: bool,
 }
 
 /// Where a record stands for the lane's first group: committed, processed but not committed
@@ -57,12 +60,14 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
             <span class="lane-name">{ format!("P{}", p.id) }</span>
             <div class="lane-track" style={format!("--fill-pct:{}%", pct(p.log_end_offset))}>
                 <ol class="records">
-                    { for p.recent.iter().map(|r| {
+                    { for p.recent.iter().enumerate().map(|(slot, r)| {
+                        // A new key makes a new box, which plays the arrival animation.
+                        let key = if props.fast { slot as u64 } else { r.offset };
                         let hit = props.follow.is_some() && r.key == props.follow;
                         // Static class and title strings: a lane redraws every tick at speed.
                         let (class, what) = stage(r.offset, committed, processed, hit);
                         html! {
-                            <li key={r.offset} {class} title={what}>
+                            <li {key} {class} title={what}>
                                 <span class="offset">{ r.offset }</span>
                                 <span class="key">{ r.key.map_or_else(|| "∅".to_string(), |k| format!("k{k}")) }</span>
                             </li>

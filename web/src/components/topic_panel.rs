@@ -18,6 +18,8 @@ pub struct TopicPanelProps {
     pub owners: Vec<(String, Owners)>,
     /// The key being followed, highlighted where it lands.
     pub follow: Option<u32>,
+    /// The page runs at 10× or faster: lanes rewrite their record boxes in place.
+    pub fast: bool,
     /// Do something to the world.
     pub on_command: Callback<Command>,
 }
@@ -82,6 +84,7 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
                             {longest}
                             follow={props.follow}
                             {count}
+                            fast={props.fast}
                             owners={props.owners.iter().map(|(g, o)| (g.clone(), o.get(&topic.name, p.id).cloned())).collect::<Vec<_>>()}
                         />
                     }) }

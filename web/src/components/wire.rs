@@ -17,6 +17,9 @@ pub struct WireProps {
     pub flights: Shared<VecDeque<Flight>>,
     /// The virtual clock.
     pub now: Instant,
+    /// The page runs at 10× or faster: no animation to restart, so rows are rewritten in
+    /// place rather than replaced (every message of a tick is new at that speed).
+    pub fast: bool,
 }
 
 /// The wire.
@@ -26,7 +29,9 @@ pub fn Wire(props: &WireProps) -> Html {
         <section class="wire" aria-label="Protocol messages">
             <h2>{ "On the wire" }<span class="muted">{ " · newest last" }</span></h2>
             <ol>
-                { for props.flights.iter().map(|f| {
+                { for props.flights.iter().enumerate().map(|(row, f)| {
+                    // A new key makes a new row, which restarts the dot's animation.
+                    let key = if props.fast { row as u64 } else { f.id };
                     let travelling = f.arrives_at > props.now;
                     let class = classes!(
                         "flight",
@@ -35,7 +40,7 @@ pub fn Wire(props: &WireProps) -> Html {
                         travelling.then_some("travelling"),
                     );
                     html! {
-                        <li key={f.id} {class} title={format!("{} · sent {} · arrives {}", f.summary, f.at, f.arrives_at)}>
+                        <li {key} {class} title={format!("{} · sent {} · arrives {}", f.summary, f.at, f.arrives_at)}>
                             <span class="end client">{ &f.client }</span>
                             <span class="arrow">
                                 <span class="api">{ format!("{}{}", f.api, if f.response { " ✓" } else { "" }) }</span>
