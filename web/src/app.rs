@@ -10,9 +10,10 @@ use crate::components::{
     TopicPanel, Wire,
 };
 use crate::handlers::Handlers;
+use crate::held::Held;
 use crate::observed::Observed;
 use crate::owners::Owners;
-use crate::services::{self, KeyListener};
+use crate::services::{self, KeyListener, OnScreen};
 use crate::shortcuts::{Shortcut, shortcut_for};
 use crate::world;
 
@@ -102,6 +103,8 @@ pub enum Msg {
     Follow(Option<u32>),
     /// Go on with a replay too long for one slice.
     Replay,
+    /// These panels came into view (`true`) or went out of it.
+    Seen(Vec<(String, bool)>),
 }
 
 /// A replay going on in slices: where it is headed, whether to play once there, and the timer
@@ -134,6 +137,14 @@ pub struct App {
     replay: Option<Replay>,
     _keys: Option<KeyListener>,
     on: Handlers,
+    /// Panels out of view, which wait while playing.
+    held: Held,
+    /// Tells `held` which panels are in view.
+    on_screen: Option<OnScreen>,
+    /// The page's root element, under which the panels' slots are watched.
+    root: NodeRef,
+    /// How many slots were drawn when they were last put under watch.
+    watched: usize,
 }
 
 impl Component for App {
@@ -168,6 +179,10 @@ impl Component for App {
             replay: None,
             _keys: keys,
             on: Handlers::new(ctx.link()),
+            held: Held::default(),
+            on_screen: OnScreen::new(ctx.link().callback(Msg::Seen)),
+            root: NodeRef::default(),
+            watched: 0,
         };
         app.drain();
         if until_ms > 0 {
@@ -180,7 +195,8 @@ impl Component for App {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         // Anything the visitor does stops a replay where it has got to; the run so far is kept.
-        if !matches!(msg, Msg::Replay) {
+        // (Scrolling does not: it only shows other panels.)
+        if !matches!(msg, Msg::Replay | Msg::Seen(_)) {
             self.replay = None;
         }
         match msg {
@@ -226,6 +242,13 @@ impl Component for App {
             Msg::Key(key) => return self.key(ctx, &key),
             Msg::Help(shown) => self.help = shown,
             Msg::Follow(key) => self.follow = key,
+            Msg::Seen(panels) => {
+                let mut changed = false;
+                for (panel, in_view) in panels {
+                    changed |= self.held.seen(panel, in_view);
+                }
+                return changed;
+            }
         }
         true
     }
@@ -234,26 +257,29 @@ impl Component for App {
         if first_render {
             services::mark_first_draw();
         }
+        // A new topic or group brings a new slot to watch.
+        let slots = self.slot_count();
+        if slots != self.watched
+            && let (Some(on_screen), Some(root)) = (&self.on_screen, self.root.cast::<web_sys::Element>())
+        {
+            on_screen.watch(&root);
+            self.watched = slots;
+        }
     }
 
     fn view(&self, _ctx: &Context<Self>) -> Html {
         let view = &self.view;
         let on = &self.on;
-        // Groups the coordinators know, then groups only their consumers know so far (their
-        // first JoinGroup is on the wire).
-        let mut group_ids: Vec<String> = view.groups.iter().map(|g| g.id.clone()).collect();
-        for c in &view.consumers {
-            if !group_ids.contains(&c.group) {
-                group_ids.push(c.group.clone());
-            }
-        }
+        let group_ids = self.group_ids();
         let owners: Vec<(String, Owners)> =
             group_ids.iter().map(|g| (g.clone(), Owners::of(view, g))).collect();
         let violations = self.observed.checker.violations();
         // From 10× (speeds are in tenths) the arrivals are too many to animate: drawing stays cheap.
         let fast = SPEEDS[self.speed] >= 100;
+        let playing = self.timer.is_some();
+        let held = &self.held;
         html! {
-            <main class={classes!("playground", fast.then_some("fast"))}>
+            <main class={classes!("playground", fast.then_some("fast"))} ref={self.root.clone()}>
                 <header class="topbar">
                     <h1>{ "Kafka consumer group playground" }</h1>
                     <Controls
@@ -290,19 +316,21 @@ impl Component for App {
                 }
                 <div class="columns">
                     <div class="column">
-                        { for view.topics.iter().map(|topic| html! {
+                        { for view.topics.iter().map(|topic| held.slot(&format!("topic:{}", topic.name), playing, &|| html! {
                             <TopicPanel topic={topic.clone()} owners={owners.clone()} follow={self.follow} {fast} on_command={on.command.clone()} />
+                        })) }
+                        { held.slot("producers", playing, &|| html! {
+                            <ProducerPanel
+                                producers={view.producers.clone()}
+                                topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
+                                follow={self.follow}
+                                on_follow={on.follow.clone()}
+                                on_command={on.command.clone()}
+                            />
                         }) }
-                        <ProducerPanel
-                            producers={view.producers.clone()}
-                            topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
-                            follow={self.follow}
-                            on_follow={on.follow.clone()}
-                            on_command={on.command.clone()}
-                        />
                     </div>
                     <div class="column">
-                        { for group_ids.iter().map(|id| html! {
+                        { for group_ids.iter().map(|id| held.slot(&format!("group:{id}"), playing, &|| html! {
                             <GroupPanel
                                 id={id.clone()}
                                 group={view.groups.iter().find(|g| &g.id == id).cloned()}
@@ -312,20 +340,24 @@ impl Component for App {
                                 existing={view.consumers.len()}
                                 on_command={on.command.clone()}
                             />
-                        }) }
+                        })) }
                         <NewGroup existing={group_ids.clone()} on_command={on.command.clone()} />
                     </div>
                 </div>
-                <Wire flights={self.observed.wire.clone()} now={view.now} {fast} />
-                <Details
-                    groups={view.groups.clone()}
-                    log={self.observed.log.clone()}
-                    lag={self.observed.lag.clone()}
-                    violations={violations.to_vec()}
-                    duplicates={self.observed.duplicates.iter().cloned().collect::<Vec<_>>()}
-                    duplicate_count={self.observed.duplicate_count}
-                    on_seek={on.seek.clone()}
-                />
+                { held.slot("wire", playing, &|| html! {
+                    <Wire flights={self.observed.wire.clone()} now={view.now} {fast} />
+                }) }
+                { held.slot("details", playing, &|| html! {
+                    <Details
+                        groups={view.groups.clone()}
+                        log={self.observed.log.clone()}
+                        lag={self.observed.lag.clone()}
+                        violations={violations.to_vec()}
+                        duplicates={self.observed.duplicates.iter().cloned().collect::<Vec<_>>()}
+                        duplicate_count={self.observed.duplicate_count}
+                        on_seek={on.seek.clone()}
+                    />
+                }) }
                 if self.help {
                     <Help on_close={on.close_help.clone()} />
                 }
@@ -340,6 +372,23 @@ fn default_session(seed: u64) -> Session {
 }
 
 impl App {
+    /// The panels' slots: one per topic and per group, the producers, the wire and the details.
+    fn slot_count(&self) -> usize {
+        self.view.topics.len() + self.group_ids().len() + 3
+    }
+
+    /// Groups the coordinators know, then groups only their consumers know so far (their
+    /// first JoinGroup is on the wire).
+    fn group_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.view.groups.iter().map(|g| g.id.clone()).collect();
+        for c in &self.view.consumers {
+            if !ids.contains(&c.group) {
+                ids.push(c.group.clone());
+            }
+        }
+        ids
+    }
+
     fn play(&mut self, ctx: &Context<Self>) {
         let link = ctx.link().clone();
         self.timer = Some(Interval::new(TICK_MS, move || link.send_message(Msg::Tick)));

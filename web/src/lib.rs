@@ -6,6 +6,7 @@
 mod app;
 mod components;
 mod handlers;
+mod held;
 mod input;
 mod observed;
 mod ops;

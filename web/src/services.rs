@@ -1,5 +1,5 @@
-//! The one module that touches browser APIs beyond rendering: the URL (share links) and the
-//! document-wide keyboard listener.
+//! The one module that touches browser APIs beyond rendering: the URL (share links), the
+//! document-wide keyboard listener and the watch on which panels are in view.
 
 use groupsim::Scenario;
 use wasm_bindgen::JsCast;
@@ -123,6 +123,59 @@ impl Drop for KeyListener {
             let _ = document
                 .remove_event_listener_with_callback("keydown", self.closure.as_ref().unchecked_ref());
         }
+    }
+}
+
+/// Watches the `[data-panel]` slots under an element and reports, for each one whose
+/// visibility changed, its name and whether it is now in view (or within [`ON_SCREEN_MARGIN`]
+/// of it, so a panel scrolled towards is drawn before it shows). Stops watching when dropped.
+pub struct OnScreen {
+    observer: web_sys::IntersectionObserver,
+    _closure: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+/// How near the viewport a panel counts as in view.
+const ON_SCREEN_MARGIN: &str = "64px 0px";
+
+impl std::fmt::Debug for OnScreen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OnScreen")
+    }
+}
+
+impl OnScreen {
+    /// Reports changes to `on_change` as `(panel, in view)` pairs, a batch at a time.
+    pub fn new(on_change: Callback<Vec<(String, bool)>>) -> Option<OnScreen> {
+        let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let seen = entries
+                .iter()
+                .map(web_sys::IntersectionObserverEntry::unchecked_from_js)
+                .filter_map(|e| Some((e.target().get_attribute("data-panel")?, e.is_intersecting())))
+                .collect();
+            on_change.emit(seen);
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(ON_SCREEN_MARGIN);
+        let observer =
+            web_sys::IntersectionObserver::new_with_options(closure.as_ref().unchecked_ref(), &options)
+                .ok()?;
+        Some(OnScreen { observer, _closure: closure })
+    }
+
+    /// Watches every slot under `root` (slots watched already are left as they are).
+    pub fn watch(&self, root: &web_sys::Element) {
+        let Ok(slots) = root.query_selector_all("[data-panel]") else { return };
+        for slot in (0..slots.length()).filter_map(|i| slots.item(i)) {
+            if let Ok(slot) = slot.dyn_into::<web_sys::Element>() {
+                self.observer.observe(&slot);
+            }
+        }
+    }
+}
+
+impl Drop for OnScreen {
+    fn drop(&mut self) {
+        self.observer.disconnect();
     }
 }
 

@@ -687,3 +687,39 @@ async fn an_action_stops_a_long_replay_where_it_is() {
     settle().await;
     assert_eq!(text_of(&root, ".clock"), [clock], "no slice ran after the stop");
 }
+
+/// Lets the browser draw two frames: an IntersectionObserver reports at a rendering step.
+async fn next_frames() {
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn while_playing_a_panel_out_of_view_waits_until_it_is_scrolled_to() {
+    // Below a spacer taller than any window, every panel starts out of view.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let spacer = document.create_element("div").unwrap();
+    spacer.set_attribute("style", "height:5000px").unwrap();
+    document.body().unwrap().append_child(&spacer).unwrap();
+    let root = mount(1).await;
+    next_frames().await;
+    click(&root, "Play").await;
+    click(&root, "Advance 10 seconds").await;
+    // The clock moved; the lanes, out of view, still show the world as it was drawn at 0 s.
+    assert_ne!(text_of(&root, ".clock"), ["t = 0.000s"]);
+    assert_eq!(total_log_end(&root), 0);
+    let topic = root.query_selector("[data-panel='topic:orders']").unwrap().unwrap();
+    topic.scroll_into_view();
+    next_frames().await;
+    assert!(total_log_end(&root) >= 60, "in view, the lanes are drawn from the current world");
+    // The wire is further down; pausing draws every panel, seen or not.
+    let wire_before = text_of(&root, ".flight .api");
+    click(&root, "Pause").await;
+    assert_ne!(text_of(&root, ".flight .api"), wire_before);
+    spacer.remove();
+}
