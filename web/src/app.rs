@@ -258,7 +258,7 @@ impl Component for App {
             services::mark_first_draw();
         }
         // A new topic or group brings a new slot to watch.
-        let slots = self.slot_count();
+        let slots = self.held.slots();
         if slots != self.watched
             && let (Some(on_screen), Some(root)) = (&self.on_screen, self.root.cast::<web_sys::Element>())
         {
@@ -270,7 +270,14 @@ impl Component for App {
     fn view(&self, _ctx: &Context<Self>) -> Html {
         let view = &self.view;
         let on = &self.on;
-        let group_ids = self.group_ids();
+        // Groups the coordinators know, then groups only their consumers know so far (their
+        // first JoinGroup is on the wire).
+        let mut group_ids: Vec<String> = view.groups.iter().map(|g| g.id.clone()).collect();
+        for c in &view.consumers {
+            if !group_ids.contains(&c.group) {
+                group_ids.push(c.group.clone());
+            }
+        }
         let owners: Vec<(String, Owners)> =
             group_ids.iter().map(|g| (g.clone(), Owners::of(view, g))).collect();
         let violations = self.observed.checker.violations();
@@ -372,23 +379,6 @@ fn default_session(seed: u64) -> Session {
 }
 
 impl App {
-    /// The panels' slots: one per topic and per group, the producers, the wire and the details.
-    fn slot_count(&self) -> usize {
-        self.view.topics.len() + self.group_ids().len() + 3
-    }
-
-    /// Groups the coordinators know, then groups only their consumers know so far (their
-    /// first JoinGroup is on the wire).
-    fn group_ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self.view.groups.iter().map(|g| g.id.clone()).collect();
-        for c in &self.view.consumers {
-            if !ids.contains(&c.group) {
-                ids.push(c.group.clone());
-            }
-        }
-        ids
-    }
-
     fn play(&mut self, ctx: &Context<Self>) {
         let link = ctx.link().clone();
         self.timer = Some(Interval::new(TICK_MS, move || link.send_message(Msg::Tick)));

@@ -24,6 +24,11 @@ impl Held {
         if in_view { self.out_of_view.remove(&panel) } else { self.out_of_view.insert(panel) }
     }
 
+    /// How many slots have been drawn so far: it grows when a topic or a group brings a new one.
+    pub fn slots(&self) -> usize {
+        self.drawn.borrow().len()
+    }
+
     /// Whether the slot `panel` waits: out of view while `playing`, and drawn once already.
     pub fn waits(&self, panel: &str, playing: bool) -> bool {
         playing && self.out_of_view.contains(panel) && self.drawn.borrow().contains_key(panel)
@@ -36,7 +41,11 @@ impl Held {
             self.drawn.borrow().get(panel).cloned().unwrap_or_default()
         } else {
             let fresh = draw();
-            self.drawn.borrow_mut().insert(panel.to_string(), fresh.clone());
+            let mut drawn = self.drawn.borrow_mut();
+            match drawn.get_mut(panel) {
+                Some(last) => *last = fresh.clone(),
+                None => _ = drawn.insert(panel.to_string(), fresh.clone()),
+            }
             fresh
         };
         html! { <div class="slot" data-panel={panel.to_string()}>{ markup }</div> }
