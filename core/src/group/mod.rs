@@ -2,14 +2,19 @@
 //! and timers, answering with responses, deadlines and events through [`Effects`].
 
 mod coordinator;
+mod join;
+mod membership;
+mod offsets;
+mod record;
 mod state;
+mod sync;
 
 use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 pub(crate) use coordinator::Ctx;
-pub use coordinator::NEW_MEMBER_JOIN_TIMEOUT_MS;
 use core::fmt;
+pub use join::NEW_MEMBER_JOIN_TIMEOUT_MS;
 
 use serde::{Deserialize, Serialize};
 
