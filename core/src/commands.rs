@@ -1,18 +1,212 @@
-//! The consumer commands a person (or a scenario) gives the world: add, close, kill, restart,
-//! stall and resume processing, cut and heal a link. Topic and producer commands live with the
-//! world in `sim.rs`.
+//! Every command a person (or a scenario) gives the world, as data ([`Command`]) and as methods
+//! on [`Sim`]: create and grow topics; add, pause, re-rate and remove producers; add, close,
+//! kill and restart consumers, stall and resume their processing, cut and heal their links.
+//! `sim.rs` keeps the clock and the dispatch of what falls due.
 
 use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
 
 use crate::config::ConsumerConfig;
 use crate::consumer::{Consumer, Life};
 use crate::effects::{Due, Effects};
 use crate::error::SimError;
 use crate::event::SimEvent;
-use crate::ids::ConsumerId;
+use crate::ids::{ConsumerId, ProducerId};
+use crate::log::PartitionLog;
+use crate::producer::{Producer, ProducerConfig};
+use crate::rng::SimRng;
 use crate::sim::Sim;
+use crate::sim::{MAX_PARTITIONS, PRODUCER_STREAMS};
+
+/// One thing a person can do to the world.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Command {
+    /// Create a topic.
+    CreateTopic {
+        /// Its name.
+        topic: String,
+        /// Its partition count.
+        partitions: u32,
+    },
+    /// Grow a topic.
+    AddPartitions {
+        /// Which topic.
+        topic: String,
+        /// The new partition count.
+        partitions: u32,
+    },
+    /// Add a producer.
+    AddProducer {
+        /// Its settings.
+        config: ProducerConfig,
+    },
+    /// Change a producer's rate.
+    SetProducerRate {
+        /// Which producer (0-based).
+        producer: u32,
+        /// Records per second.
+        rate_per_sec: u32,
+    },
+    /// Pause or resume a producer.
+    PauseProducer {
+        /// Which producer (0-based).
+        producer: u32,
+        /// Paused (true) or running (false).
+        paused: bool,
+    },
+    /// Remove a producer for good.
+    RemoveProducer {
+        /// Which producer (0-based).
+        producer: u32,
+    },
+    /// Add a consumer.
+    AddConsumer {
+        /// Its settings.
+        config: ConsumerConfig,
+    },
+    /// Close a consumer gracefully.
+    CloseConsumer {
+        /// Which consumer (0-based).
+        consumer: u32,
+    },
+    /// Crash a consumer.
+    KillConsumer {
+        /// Which consumer (0-based).
+        consumer: u32,
+    },
+    /// Start a stopped consumer again (same client id and instance id).
+    RestartConsumer {
+        /// Which consumer (0-based).
+        consumer: u32,
+    },
+    /// Stall or resume a consumer's processing (a slow consumer).
+    StallProcessing {
+        /// Which consumer (0-based).
+        consumer: u32,
+        /// Stalled (true) or processing (false).
+        stalled: bool,
+    },
+    /// Cut or heal a consumer's link to the brokers.
+    CutLink {
+        /// Which consumer (0-based).
+        consumer: u32,
+        /// Cut (true) or healed (false).
+        cut: bool,
+    },
+}
 
 impl Sim {
+    /// Carries out one command now.
+    pub fn apply_command(&mut self, command: &Command) -> Result<(), SimError> {
+        match command {
+            Command::CreateTopic { topic, partitions } => self.create_topic(topic, *partitions),
+            Command::AddPartitions { topic, partitions } => self.add_partitions(topic, *partitions),
+            Command::AddProducer { config } => self.add_producer(config.clone()).map(drop),
+            Command::SetProducerRate { producer, rate_per_sec } => {
+                self.set_producer_rate(ProducerId(*producer), *rate_per_sec)
+            }
+            Command::PauseProducer { producer, paused } => {
+                self.set_producer_paused(ProducerId(*producer), *paused)
+            }
+            Command::RemoveProducer { producer } => self.remove_producer(ProducerId(*producer)),
+            Command::AddConsumer { config } => self.add_consumer(config.clone()).map(drop),
+            Command::CloseConsumer { consumer } => self.close_consumer(ConsumerId(*consumer)),
+            Command::KillConsumer { consumer } => self.kill_consumer(ConsumerId(*consumer)),
+            Command::RestartConsumer { consumer } => self.restart_consumer(ConsumerId(*consumer)),
+            Command::StallProcessing { consumer, stalled } => {
+                self.set_processing_stalled(ConsumerId(*consumer), *stalled)
+            }
+            Command::CutLink { consumer, cut } => self.set_link_cut(ConsumerId(*consumer), *cut),
+        }
+    }
+
+    /// Creates a topic with `partitions` partitions.
+    pub fn create_topic(&mut self, name: &str, partitions: u32) -> Result<(), SimError> {
+        validate_topic_name(name)?;
+        if self.topics.contains_key(name) {
+            return Err(SimError::TopicExists(name.to_string()));
+        }
+        check_partition_count(partitions, 1)?;
+        let logs = (0..partitions).map(|_| PartitionLog::new(self.config().retention_records)).collect();
+        self.topics.insert(name.to_string(), logs);
+        self.emit(SimEvent::TopicCreated { topic: name.to_string(), partitions });
+        Ok(())
+    }
+
+    /// Grows a topic to `partitions` partitions (Kafka never shrinks a topic).
+    pub fn add_partitions(&mut self, name: &str, partitions: u32) -> Result<(), SimError> {
+        let retention = self.config().retention_records;
+        let topic = self.topics.get_mut(name).ok_or_else(|| SimError::UnknownTopic(name.to_string()))?;
+        let from = topic.len() as u32;
+        check_partition_count(partitions, from + 1)?;
+        topic.resize_with(partitions as usize, || PartitionLog::new(retention));
+        self.emit(SimEvent::PartitionsAdded { topic: name.to_string(), from, to: partitions });
+        // Each group's leader notices the metadata change and rejoins (ConsumerCoordinator.poll).
+        let leaders: Vec<ConsumerId> = self
+            .groups
+            .values()
+            .filter_map(|g| g.leader.as_deref().and_then(|l| g.member(l)).map(|m| m.conn))
+            .collect();
+        for id in leaders {
+            if let Some(c) = self.consumers.get_mut(id.0 as usize)
+                && c.config.topics.iter().any(|t| t == name)
+            {
+                c.request_rejoin();
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a producer; it sends its first record one interval from now.
+    pub fn add_producer(&mut self, config: ProducerConfig) -> Result<ProducerId, SimError> {
+        config.validate()?;
+        if !self.topics.contains_key(&config.topic) {
+            return Err(SimError::UnknownTopic(config.topic));
+        }
+        let id = ProducerId(self.producers.len() as u32);
+        let rng = SimRng::new(self.config().seed, PRODUCER_STREAMS + u64::from(id.0));
+        let topic = config.topic.clone();
+        self.producers.push(Producer::new(id, config, rng, self.now()));
+        self.schedule_producer(id);
+        self.emit(SimEvent::ProducerAdded { producer: id, topic });
+        Ok(id)
+    }
+
+    /// Pauses or resumes a producer.
+    pub fn set_producer_paused(&mut self, id: ProducerId, paused: bool) -> Result<(), SimError> {
+        let now = self.now();
+        let producer = self.producer_mut(id)?;
+        producer.paused = paused;
+        producer.rebase(now);
+        self.schedule_producer(id);
+        Ok(())
+    }
+
+    /// Removes a producer for good: it sends nothing more. Its id stays taken (ids are never
+    /// reused, so a recorded scenario keeps meaning the same producers).
+    pub fn remove_producer(&mut self, id: ProducerId) -> Result<(), SimError> {
+        self.producer_mut(id)?.removed = true;
+        self.schedule_producer(id);
+        self.emit(SimEvent::ProducerRemoved { producer: id });
+        Ok(())
+    }
+
+    /// Changes a producer's rate (records per second).
+    pub fn set_producer_rate(&mut self, id: ProducerId, rate_per_sec: u32) -> Result<(), SimError> {
+        let now = self.now();
+        let producer = self.producer_mut(id)?;
+        let config = ProducerConfig { rate_per_sec, ..producer.config.clone() };
+        config.validate()?;
+        producer.config = config;
+        producer.rebase(now);
+        self.schedule_producer(id);
+        Ok(())
+    }
+
     /// Adds a consumer; it joins its group at once (its first `poll()`).
     pub fn add_consumer(&mut self, mut config: ConsumerConfig) -> Result<ConsumerId, SimError> {
         config.validate()?;
@@ -108,5 +302,31 @@ impl Sim {
             return Err(SimError::ConsumerNotRunning(id.0));
         }
         Ok(consumer)
+    }
+
+    fn producer_mut(&mut self, id: ProducerId) -> Result<&mut Producer, SimError> {
+        match self.producers.get_mut(id.0 as usize) {
+            Some(p) if p.removed => Err(SimError::ProducerRemoved(id.0)),
+            Some(p) => Ok(p),
+            None => Err(SimError::UnknownProducer(id.0)),
+        }
+    }
+}
+
+/// Kafka's `Topic.validate`: 1–249 characters of ASCII alphanumerics, `.`, `_` and `-`.
+fn validate_topic_name(name: &str) -> Result<(), SimError> {
+    let ok = !name.is_empty()
+        && name.len() <= 249
+        && name != "."
+        && name != ".."
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    if ok { Ok(()) } else { Err(SimError::InvalidTopicName(name.to_string())) }
+}
+
+fn check_partition_count(requested: u32, min: u32) -> Result<(), SimError> {
+    if (min..=MAX_PARTITIONS).contains(&requested) {
+        Ok(())
+    } else {
+        Err(SimError::InvalidPartitionCount { requested, min, max: MAX_PARTITIONS })
     }
 }

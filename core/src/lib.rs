@@ -57,6 +57,7 @@ pub mod sort;
 mod time;
 mod view;
 
+pub use commands::Command;
 pub use config::{BrokerConfig, CommitMode, ConsumerConfig, OffsetReset, offsets_partition_for};
 pub use consumer::{FETCH_MAX_WAIT_MS, Life, MemberState};
 pub use error::SimError;
@@ -70,7 +71,7 @@ pub use net::{Endpoint, Payload};
 pub use partitioner::KeyMode;
 pub use producer::{MAX_RATE, ProducerConfig};
 pub use rng::SimRng;
-pub use scenario::{Command, MAX_STEPS, Scenario, ScenarioError, TimedCommand};
+pub use scenario::{MAX_STEPS, Scenario, ScenarioError, TimedCommand};
 pub use session::Session;
 pub use sim::{EVENT_BUFFER, MAX_PARTITIONS, Sim, SimConfig};
 pub use time::{Duration, Instant};

@@ -24,10 +24,11 @@ use alloc::vec::Vec;
 use core::fmt::{self, Write};
 
 use crate::assignor::AssignorName;
+use crate::commands::Command;
 use crate::config::{BrokerConfig, CommitMode, ConsumerConfig, OffsetReset};
 use crate::partitioner::KeyMode;
 use crate::producer::ProducerConfig;
-use crate::scenario::{Command, Scenario, TimedCommand};
+use crate::scenario::{Scenario, TimedCommand};
 use crate::sim::SimConfig;
 
 /// The format's version, the link's first item.

@@ -31,95 +31,13 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::ConsumerConfig;
+use crate::commands::Command;
 use crate::error::SimError;
-use crate::event::Stamped;
-use crate::ids::{ConsumerId, ProducerId};
-use crate::producer::ProducerConfig;
-use crate::session::Session;
-use crate::sim::{Sim, SimConfig};
+use crate::sim::SimConfig;
 use crate::time::Instant;
 
 /// The most steps a scenario may take between two commands: a bound on runaway runs.
 pub const MAX_STEPS: u64 = 50_000_000;
-
-/// One thing a person can do to the world.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "kebab-case", deny_unknown_fields)]
-pub enum Command {
-    /// Create a topic.
-    CreateTopic {
-        /// Its name.
-        topic: String,
-        /// Its partition count.
-        partitions: u32,
-    },
-    /// Grow a topic.
-    AddPartitions {
-        /// Which topic.
-        topic: String,
-        /// The new partition count.
-        partitions: u32,
-    },
-    /// Add a producer.
-    AddProducer {
-        /// Its settings.
-        config: ProducerConfig,
-    },
-    /// Change a producer's rate.
-    SetProducerRate {
-        /// Which producer (0-based).
-        producer: u32,
-        /// Records per second.
-        rate_per_sec: u32,
-    },
-    /// Pause or resume a producer.
-    PauseProducer {
-        /// Which producer (0-based).
-        producer: u32,
-        /// Paused (true) or running (false).
-        paused: bool,
-    },
-    /// Remove a producer for good.
-    RemoveProducer {
-        /// Which producer (0-based).
-        producer: u32,
-    },
-    /// Add a consumer.
-    AddConsumer {
-        /// Its settings.
-        config: ConsumerConfig,
-    },
-    /// Close a consumer gracefully.
-    CloseConsumer {
-        /// Which consumer (0-based).
-        consumer: u32,
-    },
-    /// Crash a consumer.
-    KillConsumer {
-        /// Which consumer (0-based).
-        consumer: u32,
-    },
-    /// Start a stopped consumer again (same client id and instance id).
-    RestartConsumer {
-        /// Which consumer (0-based).
-        consumer: u32,
-    },
-    /// Stall or resume a consumer's processing (a slow consumer).
-    StallProcessing {
-        /// Which consumer (0-based).
-        consumer: u32,
-        /// Stalled (true) or processing (false).
-        stalled: bool,
-    },
-    /// Cut or heal a consumer's link to the brokers.
-    CutLink {
-        /// Which consumer (0-based).
-        consumer: u32,
-        /// Cut (true) or healed (false).
-        cut: bool,
-    },
-}
 
 /// A command and when to give it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -223,42 +141,5 @@ impl Scenario {
     /// The scenario as JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// Builds the world and replays every command at its time, up to `until_ms`. Returns the
-    /// world and every event, in order.
-    pub fn run(&self) -> Result<(Sim, Vec<Stamped>), ScenarioError> {
-        let mut session = Session::new(self.clone())?;
-        let mut trace: Vec<Stamped> = core::iter::from_fn(|| session.poll_event()).collect();
-        let last_ms = self.commands.last().map_or(0, |c| c.at_ms);
-        let until = Instant::from_millis(self.until_ms.max(last_ms));
-        session.run_to_draining(until, &mut |e| trace.push(e))?;
-        Ok((session.into_sim(), trace))
-    }
-}
-
-impl Sim {
-    /// Carries out one command now.
-    pub fn apply_command(&mut self, command: &Command) -> Result<(), SimError> {
-        match command {
-            Command::CreateTopic { topic, partitions } => self.create_topic(topic, *partitions),
-            Command::AddPartitions { topic, partitions } => self.add_partitions(topic, *partitions),
-            Command::AddProducer { config } => self.add_producer(config.clone()).map(drop),
-            Command::SetProducerRate { producer, rate_per_sec } => {
-                self.set_producer_rate(ProducerId(*producer), *rate_per_sec)
-            }
-            Command::PauseProducer { producer, paused } => {
-                self.set_producer_paused(ProducerId(*producer), *paused)
-            }
-            Command::RemoveProducer { producer } => self.remove_producer(ProducerId(*producer)),
-            Command::AddConsumer { config } => self.add_consumer(config.clone()).map(drop),
-            Command::CloseConsumer { consumer } => self.close_consumer(ConsumerId(*consumer)),
-            Command::KillConsumer { consumer } => self.kill_consumer(ConsumerId(*consumer)),
-            Command::RestartConsumer { consumer } => self.restart_consumer(ConsumerId(*consumer)),
-            Command::StallProcessing { consumer, stalled } => {
-                self.set_processing_stalled(ConsumerId(*consumer), *stalled)
-            }
-            Command::CutLink { consumer, cut } => self.set_link_cut(ConsumerId(*consumer), *cut),
-        }
     }
 }

@@ -17,9 +17,12 @@
 //! # Ok::<(), Box<dyn core::error::Error>>(())
 //! ```
 
+use alloc::vec::Vec;
+
+use crate::commands::Command;
 use crate::error::SimError;
 use crate::event::Stamped;
-use crate::scenario::{Command, MAX_STEPS, Scenario, ScenarioError, TimedCommand};
+use crate::scenario::{MAX_STEPS, Scenario, ScenarioError, TimedCommand};
 use crate::sim::Sim;
 use crate::time::{Duration, Instant};
 
@@ -202,5 +205,18 @@ impl Session {
             previous_ms = timed.at_ms;
         }
         Ok(())
+    }
+}
+
+impl Scenario {
+    /// Builds the world and replays every command at its time, up to `until_ms`. Returns the
+    /// world and every event, in order.
+    pub fn run(&self) -> Result<(Sim, Vec<Stamped>), ScenarioError> {
+        let mut session = Session::new(self.clone())?;
+        let mut trace: Vec<Stamped> = core::iter::from_fn(|| session.poll_event()).collect();
+        let last_ms = self.commands.last().map_or(0, |c| c.at_ms);
+        let until = Instant::from_millis(self.until_ms.max(last_ms));
+        session.run_to_draining(until, &mut |e| trace.push(e))?;
+        Ok((session.into_sim(), trace))
     }
 }

@@ -19,10 +19,10 @@ use crate::error::SimError;
 use crate::event::{SimEvent, Stamped};
 use crate::group::{Ctx, Group};
 use crate::history::RebalanceHistory;
-use crate::ids::{ConsumerId, ProducerId};
-use crate::log::{PartitionLog, Topics};
+use crate::ids::ProducerId;
+use crate::log::Topics;
 use crate::net::{Endpoint, Envelope, Network, Payload};
-use crate::producer::{Producer, ProducerConfig};
+use crate::producer::Producer;
 use crate::rng::SimRng;
 use crate::time::{Duration, Instant};
 
@@ -50,7 +50,7 @@ impl Default for SimConfig {
 }
 
 /// Child-stream numbers: each kind of component draws from its own range of streams.
-const PRODUCER_STREAMS: u64 = 1 << 32;
+pub(crate) const PRODUCER_STREAMS: u64 = 1 << 32;
 const GROUP_STREAMS: u64 = 2 << 32;
 
 /// The simulated world: topics, producers and the virtual clock.
@@ -98,89 +98,6 @@ impl Sim {
     /// The world's settings.
     pub fn config(&self) -> &SimConfig {
         &self.config
-    }
-
-    /// Creates a topic with `partitions` partitions.
-    pub fn create_topic(&mut self, name: &str, partitions: u32) -> Result<(), SimError> {
-        validate_topic_name(name)?;
-        if self.topics.contains_key(name) {
-            return Err(SimError::TopicExists(name.to_string()));
-        }
-        check_partition_count(partitions, 1)?;
-        let logs = (0..partitions).map(|_| PartitionLog::new(self.config.retention_records)).collect();
-        self.topics.insert(name.to_string(), logs);
-        self.emit(SimEvent::TopicCreated { topic: name.to_string(), partitions });
-        Ok(())
-    }
-
-    /// Grows a topic to `partitions` partitions (Kafka never shrinks a topic).
-    pub fn add_partitions(&mut self, name: &str, partitions: u32) -> Result<(), SimError> {
-        let retention = self.config.retention_records;
-        let topic = self.topics.get_mut(name).ok_or_else(|| SimError::UnknownTopic(name.to_string()))?;
-        let from = topic.len() as u32;
-        check_partition_count(partitions, from + 1)?;
-        topic.resize_with(partitions as usize, || PartitionLog::new(retention));
-        self.emit(SimEvent::PartitionsAdded { topic: name.to_string(), from, to: partitions });
-        // Each group's leader notices the metadata change and rejoins (ConsumerCoordinator.poll).
-        let leaders: Vec<ConsumerId> = self
-            .groups
-            .values()
-            .filter_map(|g| g.leader.as_deref().and_then(|l| g.member(l)).map(|m| m.conn))
-            .collect();
-        for id in leaders {
-            if let Some(c) = self.consumers.get_mut(id.0 as usize)
-                && c.config.topics.iter().any(|t| t == name)
-            {
-                c.request_rejoin();
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds a producer; it sends its first record one interval from now.
-    pub fn add_producer(&mut self, config: ProducerConfig) -> Result<ProducerId, SimError> {
-        config.validate()?;
-        if !self.topics.contains_key(&config.topic) {
-            return Err(SimError::UnknownTopic(config.topic));
-        }
-        let id = ProducerId(self.producers.len() as u32);
-        let rng = SimRng::new(self.config.seed, PRODUCER_STREAMS + u64::from(id.0));
-        let topic = config.topic.clone();
-        self.producers.push(Producer::new(id, config, rng, self.now));
-        self.schedule_producer(id);
-        self.emit(SimEvent::ProducerAdded { producer: id, topic });
-        Ok(id)
-    }
-
-    /// Pauses or resumes a producer.
-    pub fn set_producer_paused(&mut self, id: ProducerId, paused: bool) -> Result<(), SimError> {
-        let now = self.now;
-        let producer = self.producer_mut(id)?;
-        producer.paused = paused;
-        producer.rebase(now);
-        self.schedule_producer(id);
-        Ok(())
-    }
-
-    /// Removes a producer for good: it sends nothing more. Its id stays taken (ids are never
-    /// reused, so a recorded scenario keeps meaning the same producers).
-    pub fn remove_producer(&mut self, id: ProducerId) -> Result<(), SimError> {
-        self.producer_mut(id)?.removed = true;
-        self.schedule_producer(id);
-        self.emit(SimEvent::ProducerRemoved { producer: id });
-        Ok(())
-    }
-
-    /// Changes a producer's rate (records per second).
-    pub fn set_producer_rate(&mut self, id: ProducerId, rate_per_sec: u32) -> Result<(), SimError> {
-        let now = self.now;
-        let producer = self.producer_mut(id)?;
-        let config = ProducerConfig { rate_per_sec, ..producer.config.clone() };
-        config.validate()?;
-        producer.config = config;
-        producer.rebase(now);
-        self.schedule_producer(id);
-        Ok(())
     }
 
     /// When the next thing is due, if anything is scheduled.
@@ -406,19 +323,11 @@ impl Sim {
         self.schedule_producer(id);
     }
 
-    fn schedule_producer(&mut self, id: ProducerId) {
+    pub(crate) fn schedule_producer(&mut self, id: ProducerId) {
         let due = Due::Produce(id);
         match self.producers.get(id.0 as usize).and_then(Producer::next_send) {
             Some(at) => self.agenda.set(due, at),
             None => self.agenda.cancel(&due),
-        }
-    }
-
-    fn producer_mut(&mut self, id: ProducerId) -> Result<&mut Producer, SimError> {
-        match self.producers.get_mut(id.0 as usize) {
-            Some(p) if p.removed => Err(SimError::ProducerRemoved(id.0)),
-            Some(p) => Ok(p),
-            None => Err(SimError::UnknownProducer(id.0)),
         }
     }
 
@@ -430,24 +339,6 @@ impl Sim {
         let stamped = Stamped { at: self.now, event };
         self.history.observe(&stamped);
         self.events.push_back(stamped);
-    }
-}
-
-/// Kafka's `Topic.validate`: 1–249 characters of ASCII alphanumerics, `.`, `_` and `-`.
-fn validate_topic_name(name: &str) -> Result<(), SimError> {
-    let ok = !name.is_empty()
-        && name.len() <= 249
-        && name != "."
-        && name != ".."
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
-    if ok { Ok(()) } else { Err(SimError::InvalidTopicName(name.to_string())) }
-}
-
-fn check_partition_count(requested: u32, min: u32) -> Result<(), SimError> {
-    if (min..=MAX_PARTITIONS).contains(&requested) {
-        Ok(())
-    } else {
-        Err(SimError::InvalidPartitionCount { requested, min, max: MAX_PARTITIONS })
     }
 }
 
