@@ -346,6 +346,7 @@ impl Sim {
 mod tests {
     use super::*;
     use crate::partitioner::KeyMode;
+    use crate::producer::ProducerConfig;
 
     fn world() -> Sim {
         let mut sim = Sim::new(SimConfig::default()).unwrap();
