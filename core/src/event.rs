@@ -11,7 +11,7 @@ use crate::assignor::{AssignorName, TopicPartition};
 use crate::group::{GroupState, RebalanceCause, RemovalReason};
 use crate::ids::{ConsumerId, ProducerId};
 use crate::net::Endpoint;
-use crate::protocol::ErrorCode;
+use crate::protocol::{Api, ErrorCode};
 use crate::time::{Duration, Instant};
 
 /// An event and the simulated time it happened at.
@@ -123,7 +123,7 @@ pub enum SimEvent {
         /// The group it concerns.
         group: String,
         /// `JoinGroup`, `Heartbeat`, ...
-        api: String,
+        api: Api,
         /// Whether it is a response.
         response: bool,
         /// A one-line summary.

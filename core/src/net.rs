@@ -9,7 +9,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::ConsumerId;
-use crate::protocol::{Request, Response};
+use crate::protocol::{Api, Request, Response};
 use crate::time::{Duration, Instant};
 
 /// One end of a message.
@@ -40,8 +40,8 @@ pub enum Payload {
 }
 
 impl Payload {
-    /// The API's name (`JoinGroup`, `Heartbeat`, ...) and whether this is a response.
-    pub fn api(&self) -> (&'static str, bool) {
+    /// Which API (`JoinGroup`, `Heartbeat`, ...) and whether this is a response.
+    pub fn api(&self) -> (Api, bool) {
         match self {
             Payload::Request(r) => (r.api(), false),
             Payload::Response(r) => (r.api(), true),

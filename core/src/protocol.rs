@@ -66,6 +66,43 @@ impl fmt::Display for ErrorCode {
     }
 }
 
+/// The protocol's APIs, by Kafka's names (`ApiKeys`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Api {
+    /// Join (or rejoin) a group.
+    JoinGroup,
+    /// Hand out or fetch a generation's assignment.
+    SyncGroup,
+    /// A member's "I am alive".
+    Heartbeat,
+    /// Leave a group.
+    LeaveGroup,
+    /// Commit offsets.
+    OffsetCommit,
+    /// Read committed offsets.
+    OffsetFetch,
+}
+
+impl Api {
+    /// Kafka's name for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Api::JoinGroup => "JoinGroup",
+            Api::SyncGroup => "SyncGroup",
+            Api::Heartbeat => "Heartbeat",
+            Api::LeaveGroup => "LeaveGroup",
+            Api::OffsetCommit => "OffsetCommit",
+            Api::OffsetFetch => "OffsetFetch",
+        }
+    }
+}
+
+impl fmt::Display for Api {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A member's subscription metadata for one protocol (`ConsumerProtocolSubscription` v2).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subscription {
@@ -209,29 +246,29 @@ pub enum Response {
 }
 
 impl Request {
-    /// The API's name.
-    pub fn api(&self) -> &'static str {
+    /// Which API it belongs to.
+    pub fn api(&self) -> Api {
         match self {
-            Request::JoinGroup { .. } => "JoinGroup",
-            Request::SyncGroup { .. } => "SyncGroup",
-            Request::Heartbeat { .. } => "Heartbeat",
-            Request::LeaveGroup { .. } => "LeaveGroup",
-            Request::OffsetCommit { .. } => "OffsetCommit",
-            Request::OffsetFetch { .. } => "OffsetFetch",
+            Request::JoinGroup { .. } => Api::JoinGroup,
+            Request::SyncGroup { .. } => Api::SyncGroup,
+            Request::Heartbeat { .. } => Api::Heartbeat,
+            Request::LeaveGroup { .. } => Api::LeaveGroup,
+            Request::OffsetCommit { .. } => Api::OffsetCommit,
+            Request::OffsetFetch { .. } => Api::OffsetFetch,
         }
     }
 }
 
 impl Response {
-    /// The API's name.
-    pub fn api(&self) -> &'static str {
+    /// Which API it belongs to.
+    pub fn api(&self) -> Api {
         match self {
-            Response::JoinGroup { .. } => "JoinGroup",
-            Response::SyncGroup { .. } => "SyncGroup",
-            Response::Heartbeat { .. } => "Heartbeat",
-            Response::LeaveGroup { .. } => "LeaveGroup",
-            Response::OffsetCommit { .. } => "OffsetCommit",
-            Response::OffsetFetch { .. } => "OffsetFetch",
+            Response::JoinGroup { .. } => Api::JoinGroup,
+            Response::SyncGroup { .. } => Api::SyncGroup,
+            Response::Heartbeat { .. } => Api::Heartbeat,
+            Response::LeaveGroup { .. } => Api::LeaveGroup,
+            Response::OffsetCommit { .. } => Api::OffsetCommit,
+            Response::OffsetFetch { .. } => Api::OffsetFetch,
         }
     }
 

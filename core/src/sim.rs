@@ -271,7 +271,6 @@ impl Sim {
         match self.network.send(envelope, self.now) {
             (id, Some(arrives_at)) => {
                 self.agenda.set(Due::Deliver(id), arrives_at);
-                let api = api.to_string();
                 self.emit(SimEvent::MessageSent { id, from, to, group, api, response, summary, arrives_at });
             }
             (id, None) => self.emit(SimEvent::MessageDropped { id, from, to, summary }),

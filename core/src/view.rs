@@ -15,6 +15,7 @@ use crate::ids::{ConsumerId, ProducerId};
 use crate::log::Record;
 use crate::net::Endpoint;
 use crate::partitioner::KeyMode;
+use crate::protocol::Api;
 use crate::sim::Sim;
 use crate::time::{Duration, Instant};
 
@@ -237,7 +238,7 @@ pub struct MessageView {
     /// Receiver.
     pub to: Endpoint,
     /// The API name.
-    pub api: String,
+    pub api: Api,
     /// Whether it is a response.
     pub response: bool,
     /// When it was sent.
@@ -315,7 +316,7 @@ impl Sim {
                         id,
                         from: e.from,
                         to: e.to,
-                        api: api.to_string(),
+                        api,
                         response,
                         sent_at: e.sent_at,
                         arrives_at: e.arrives_at,

@@ -81,7 +81,7 @@ fn a_waiting_member_rejoins_the_moment_it_hears_of_a_rebalance() {
     let rejoined = run
         .events(secs(20), |e| {
             matches!(e, SimEvent::MessageSent { from: Endpoint::Consumer(c), api, response: false, .. }
-                if *c == first && api == "JoinGroup")
+                if *c == first && *api == groupsim::protocol::Api::JoinGroup)
         })
         .next()
         .expect("the first member rejoins")

@@ -6,6 +6,7 @@ use std::cell::OnceCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use groupsim::protocol::Api;
 use groupsim::{Instant, InvariantChecker, SimEvent, SimView, Stamped};
 
 use crate::shared::Shared;
@@ -83,7 +84,7 @@ impl Kind {
     pub fn of(event: &SimEvent) -> Kind {
         use SimEvent as E;
         match event {
-            E::MessageSent { api, .. } if api == "Heartbeat" => Kind::Heartbeat,
+            E::MessageSent { api: Api::Heartbeat, .. } => Kind::Heartbeat,
             E::MessageReceived { summary, .. } | E::MessageDropped { summary, .. }
                 if summary.starts_with("Heartbeat") =>
             {
@@ -214,7 +215,7 @@ pub struct Flight {
     /// The broker's side (`broker-1`).
     pub broker: String,
     /// `JoinGroup`, `Heartbeat`, …
-    pub api: String,
+    pub api: Api,
     /// A response (broker → client) rather than a request.
     pub response: bool,
     /// The one-line summary.
@@ -269,7 +270,7 @@ impl Observed {
                 arrives_at: *arrives_at,
                 client: client.to_string(),
                 broker: broker.to_string(),
-                api: api.clone(),
+                api: *api,
                 response: *response,
                 summary: summary.clone(),
             });
