@@ -5,7 +5,6 @@
 
 use alloc::format;
 use alloc::string::{String, ToString};
-use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
 
@@ -145,19 +144,8 @@ impl Sim {
         check_partition_count(partitions, from + 1)?;
         topic.resize_with(partitions as usize, || PartitionLog::new(retention));
         self.emit(SimEvent::PartitionsAdded { topic: name.to_string(), from, to: partitions });
-        // Each group's leader notices the metadata change and rejoins (ConsumerCoordinator.poll).
-        let leaders: Vec<ConsumerId> = self
-            .groups
-            .values()
-            .filter_map(|g| g.leader.as_deref().and_then(|l| g.member(l)).map(|m| m.conn))
-            .collect();
-        for id in leaders {
-            if let Some(c) = self.consumers.get_mut(id.0 as usize)
-                && c.config.topics.iter().any(|t| t == name)
-            {
-                c.request_rejoin();
-            }
-        }
+        // Each group's leader notices at its next poll(), when its assignment snapshot no
+        // longer matches the metadata (`ConsumerCoordinator.rejoinNeededOrPending`).
         Ok(())
     }
 
@@ -222,7 +210,9 @@ impl Sim {
             client_id: config.client_id.clone(),
             group: config.group_id.clone(),
         };
-        self.consumers.push(Consumer::new(id, config, self.now()));
+        let mut consumer = Consumer::new(id, config, self.now());
+        consumer.coordinator_broker = self.coordinator_of(&consumer.config.group_id);
+        self.consumers.push(consumer);
         self.emit(event);
         self.agenda.set(Due::Wake(id), self.now());
         Ok(id)
@@ -231,8 +221,9 @@ impl Sim {
     /// Closes a consumer gracefully: commit, revoke, LeaveGroup (dynamic members), so the group
     /// rebalances at once.
     pub fn close_consumer(&mut self, id: ConsumerId) -> Result<(), SimError> {
+        let now = self.now();
         let mut fx = Effects::default();
-        self.running_consumer(id)?.close(&mut fx);
+        self.running_consumer(id)?.close(now, &mut fx);
         self.apply(fx);
         Ok(())
     }
@@ -256,7 +247,11 @@ impl Sim {
         if consumer.life == Life::Running {
             return Err(SimError::ConsumerStillRunning(id.0));
         }
+        // A new process: a new connection, so answers meant for the old one are dropped.
+        let (epoch, broker) = (consumer.epoch + 1, consumer.coordinator_broker);
         *consumer = Consumer::new(id, consumer.config.clone(), now);
+        consumer.epoch = epoch;
+        consumer.coordinator_broker = broker;
         self.emit(SimEvent::ConsumerRestarted { consumer: id });
         self.agenda.set(Due::Wake(id), now);
         Ok(())

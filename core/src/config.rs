@@ -64,6 +64,12 @@ pub struct ConsumerConfig {
     pub assignors: Vec<AssignorName>,
     /// How long the application takes to process one record.
     pub processing_ms_per_record: u64,
+    /// `request.timeout.ms` (30000): how long the client waits for an answer before it gives up
+    /// on the connection (JoinGroup waits `max(this, max.poll.interval.ms + 5000)`).
+    pub request_timeout_ms: u64,
+    /// `retry.backoff.ms` (100): the pause before a failed request is tried again, and the
+    /// longest the heartbeat thread sleeps between its checks.
+    pub retry_backoff_ms: u64,
 }
 
 impl Default for ConsumerConfig {
@@ -81,6 +87,8 @@ impl Default for ConsumerConfig {
             auto_offset_reset: OffsetReset::Latest,
             assignors: vec![AssignorName::Range, AssignorName::CooperativeSticky],
             processing_ms_per_record: 10,
+            request_timeout_ms: 30_000,
+            retry_backoff_ms: 100,
         }
     }
 }
@@ -111,6 +119,9 @@ impl ConsumerConfig {
         if self.assignors.is_empty() {
             return fail("partition.assignment.strategy must name at least one assignor");
         }
+        if self.request_timeout_ms == 0 || self.retry_backoff_ms == 0 {
+            return fail("request.timeout.ms and retry.backoff.ms must be above 0");
+        }
         if self.instance_id.as_deref() == Some("") {
             return fail("group.instance.id must not be empty when set");
         }
@@ -134,6 +145,12 @@ pub struct BrokerConfig {
     pub max_session_timeout_ms: u64,
     /// One-way network latency between any client and broker.
     pub network_latency_ms: u64,
+    /// `offsets.retention.minutes` (7 days): an Empty group's offsets expire this long after it
+    /// became Empty.
+    pub offsets_retention_minutes: u64,
+    /// `offsets.retention.check.interval.ms` (600000): how often the coordinator looks for
+    /// expired offsets.
+    pub offsets_retention_check_interval_ms: u64,
 }
 
 impl Default for BrokerConfig {
@@ -145,6 +162,8 @@ impl Default for BrokerConfig {
             min_session_timeout_ms: 6_000,
             max_session_timeout_ms: 1_800_000,
             network_latency_ms: 5,
+            offsets_retention_minutes: 7 * 24 * 60,
+            offsets_retention_check_interval_ms: 600_000,
         }
     }
 }
@@ -160,6 +179,11 @@ impl BrokerConfig {
         if self.min_session_timeout_ms > self.max_session_timeout_ms {
             return Err(SimError::InvalidSetting(
                 "group.min.session.timeout.ms must not exceed group.max.session.timeout.ms",
+            ));
+        }
+        if self.offsets_retention_minutes == 0 || self.offsets_retention_check_interval_ms == 0 {
+            return Err(SimError::InvalidSetting(
+                "offsets.retention.minutes and offsets.retention.check.interval.ms must be above 0",
             ));
         }
         Ok(())

@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::event::SimEvent;
-use crate::ids::{ConsumerId, ProducerId};
+use crate::ids::{Conn, ConsumerId, ProducerId};
 use crate::protocol::{Request, Response};
 use crate::time::Instant;
 
@@ -21,6 +21,8 @@ pub(crate) enum Due {
     Wake(ConsumerId),
     /// A consumer's heartbeat thread.
     Heartbeat(ConsumerId),
+    /// A consumer's oldest unanswered request reaches `request.timeout.ms`.
+    RequestTimeout(ConsumerId),
     /// The coordinator's session (or new-member join) deadline for a member.
     MemberExpiry {
         /// The group.
@@ -34,6 +36,8 @@ pub(crate) enum Due {
     JoinTimeout(String),
     /// The deadline for every member to SyncGroup after a join phase.
     PendingSync(String),
+    /// The coordinator's offsets-retention check that will find an Empty group's offsets expired.
+    OffsetsExpiry(String),
 }
 
 /// One thing for the world to do.
@@ -41,8 +45,8 @@ pub(crate) enum Due {
 pub(crate) enum Effect {
     /// Send a request from a consumer to its group's coordinator.
     Request { from: ConsumerId, group: String, request: Request },
-    /// Send a response from a group's coordinator to a consumer.
-    Respond { to: ConsumerId, group: String, response: Response },
+    /// Send a response from a group's coordinator to a consumer's connection.
+    Respond { to: Conn, group: String, response: Response },
     /// Schedule (or move) a deadline.
     Set(Due, Instant),
     /// Cancel a deadline.
@@ -60,7 +64,7 @@ impl Effects {
         self.0.push(Effect::Request { from, group: group.into(), request });
     }
 
-    pub fn respond(&mut self, to: ConsumerId, group: &str, response: Response) {
+    pub fn respond(&mut self, to: Conn, group: &str, response: Response) {
         self.0.push(Effect::Respond { to, group: group.into(), response });
     }
 

@@ -139,6 +139,10 @@ pub enum SimEvent {
         from: Endpoint,
         /// Receiver.
         to: Endpoint,
+        /// `JoinGroup`, `Heartbeat`, ...
+        api: Api,
+        /// Whether it is a response.
+        response: bool,
         /// A one-line summary.
         summary: String,
     },
@@ -150,6 +154,10 @@ pub enum SimEvent {
         from: Endpoint,
         /// Receiver.
         to: Endpoint,
+        /// `JoinGroup`, `Heartbeat`, ...
+        api: Api,
+        /// Whether it is a response.
+        response: bool,
         /// A one-line summary.
         summary: String,
     },
@@ -268,14 +276,17 @@ pub enum SimEvent {
         /// What.
         partitions: Vec<TopicPartition>,
     },
-    /// A consumer received its assignment.
+    /// A consumer received its assignment: `onPartitionsAssigned(added)`, where added is the
+    /// assignment less what it already owned (`ConsumerCoordinator.onJoinComplete`).
     PartitionsAssigned {
         /// Which consumer.
         consumer: ConsumerId,
         /// For which generation.
         generation: i32,
-        /// What (possibly nothing: an idle member).
-        partitions: Vec<TopicPartition>,
+        /// What `onPartitionsAssigned` is given: new to this member (possibly nothing).
+        added: Vec<TopicPartition>,
+        /// Its whole assignment now (possibly nothing: an idle member).
+        assignment: Vec<TopicPartition>,
     },
     /// A partition's starting position was set from a committed offset or `auto.offset.reset`.
     PositionSet {
@@ -349,6 +360,58 @@ pub enum SimEvent {
         consumer: ConsumerId,
         /// How many partitions it wanted to commit.
         partitions: u32,
+        /// The coordinator is unknown (Java's `RetriableCommitFailedException`) rather than a
+        /// rebalance in progress.
+        coordinator_unknown: bool,
+    },
+
+    /// An Empty group's offsets expired (`offsets.retention.minutes` after it became Empty) and
+    /// the group is deleted (Dead).
+    OffsetsExpired {
+        /// The group.
+        group: String,
+        /// How many partitions' offsets went.
+        partitions: u32,
+        /// When it became Empty.
+        empty_since: Instant,
+    },
+    /// A request got no answer within `request.timeout.ms` (`NetworkClient.handleTimedOutRequests`,
+    /// reference §1.9): the client drops the connection ([`SimEvent::CoordinatorUnknown`] follows).
+    RequestTimedOut {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// Which API.
+        api: Api,
+        /// The broker it went to.
+        to: Endpoint,
+        /// How long it waited.
+        after: Duration,
+    },
+    /// The client marked its coordinator unknown (`markCoordinatorUnknown`): it dropped the
+    /// connection, so every request still waiting there failed, and it will look the
+    /// coordinator up again.
+    CoordinatorUnknown {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// Why, in Kafka's words.
+        reason: String,
+        /// Requests that were waiting for an answer and failed with the connection.
+        failed: u32,
+    },
+    /// FindCoordinator answered: the client knows its coordinator again.
+    CoordinatorFound {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// The coordinator.
+        broker: u32,
+    },
+    /// `close()` was asked for while `poll()`'s records were still being processed: the
+    /// application finishes them first (its loop checks for shutdown between polls).
+    CloseRequested {
+        /// Which consumer.
+        consumer: ConsumerId,
+        /// Records left to process before it closes.
+        remaining: u32,
     },
     /// The coordinator refused a commit.
     CommitRejected {
@@ -462,9 +525,17 @@ impl fmt::Display for SimEvent {
             SimEvent::PartitionsLost { consumer, partitions } => {
                 write!(f, "{consumer} lost {}", List(partitions))
             }
-            SimEvent::PartitionsAssigned { consumer, generation, partitions } => {
-                write!(f, "{consumer} assigned {} in generation {generation}", List(partitions))
+            SimEvent::PartitionsAssigned { consumer, generation, added, assignment }
+                if added == assignment =>
+            {
+                write!(f, "{consumer} assigned {} in generation {generation}", List(added))
             }
+            SimEvent::PartitionsAssigned { consumer, generation, added, assignment } => write!(
+                f,
+                "{consumer} assigned {} in generation {generation}; it now owns {}",
+                List(added),
+                List(assignment)
+            ),
             SimEvent::PositionSet { consumer, partition, offset, committed } => {
                 let from = if *committed { "committed offset" } else { "auto.offset.reset" };
                 write!(f, "{consumer} starts {partition} at {offset} ({from})")
@@ -484,13 +555,35 @@ impl fmt::Display for SimEvent {
             SimEvent::Committed { group, partition, offset, consumer, .. } => {
                 write!(f, "group {group}: {consumer} committed {partition} = {offset}")
             }
-            SimEvent::CommitFailed { consumer, partitions } => write!(
+            SimEvent::CommitFailed { consumer, partitions, coordinator_unknown: false } => write!(
                 f,
                 "{consumer} could not commit {partitions} partitions: it is rebalancing (RebalanceInProgressException)"
+            ),
+            SimEvent::CommitFailed { consumer, partitions, coordinator_unknown: true } => write!(
+                f,
+                "{consumer} could not commit {partitions} partitions: its coordinator is unknown (RetriableCommitFailedException)"
             ),
             SimEvent::CommitRejected { group, consumer, error } => {
                 write!(f, "group {group}: commit from {consumer} rejected: {error}")
             }
+            SimEvent::OffsetsExpired { group, partitions, empty_since } => write!(
+                f,
+                "group {group}: {partitions} committed offsets expired (offsets.retention.minutes after it became Empty at {empty_since}); the group is deleted"
+            ),
+            SimEvent::RequestTimedOut { consumer, api, to, after } => {
+                write!(f, "{consumer}: {api} to {to} timed out after {after}")
+            }
+            SimEvent::CoordinatorUnknown { consumer, reason, failed } => write!(
+                f,
+                "{consumer}: coordinator unknown ({reason}); {failed} waiting requests failed with the connection; it looks the coordinator up again"
+            ),
+            SimEvent::CoordinatorFound { consumer, broker } => {
+                write!(f, "{consumer}: its coordinator is broker-{broker}")
+            }
+            SimEvent::CloseRequested { consumer, remaining } => write!(
+                f,
+                "{consumer} is closing: it processes the {remaining} records poll() already returned, then commits and leaves"
+            ),
         }
     }
 }

@@ -22,6 +22,15 @@ impl fmt::Display for ProducerId {
 #[serde(transparent)]
 pub struct ConsumerId(pub u32);
 
+/// One connection of a consumer process to the brokers. The epoch grows each time the client
+/// drops its connection (a timed-out request, the coordinator marked unknown) or the process is
+/// restarted, so answers to a dropped connection never reach the client (`NetworkClient`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Conn {
+    pub consumer: ConsumerId,
+    pub epoch: u32,
+}
+
 impl fmt::Display for ConsumerId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "consumer-{}", self.0 + 1)

@@ -73,6 +73,12 @@ impl Scenario {
         world.num("min-session", b.min_session_timeout_ms, Some(bd.min_session_timeout_ms));
         world.num("max-session", b.max_session_timeout_ms, Some(bd.max_session_timeout_ms));
         world.num("latency", b.network_latency_ms, Some(bd.network_latency_ms));
+        world.num("offsets-retention", b.offsets_retention_minutes, Some(bd.offsets_retention_minutes));
+        world.num(
+            "retention-check",
+            b.offsets_retention_check_interval_ms,
+            Some(bd.offsets_retention_check_interval_ms),
+        );
         for (key, value) in world.0 {
             let _ = write!(out, ";{key}={value}");
         }
@@ -127,6 +133,9 @@ fn read_setting(scenario: &mut Scenario, item: &str) -> Result<(), String> {
     b.min_session_timeout_ms = f.num("min-session", b.min_session_timeout_ms)?;
     b.max_session_timeout_ms = f.num("max-session", b.max_session_timeout_ms)?;
     b.network_latency_ms = f.num("latency", b.network_latency_ms)?;
+    b.offsets_retention_minutes = f.num("offsets-retention", b.offsets_retention_minutes)?;
+    b.offsets_retention_check_interval_ms =
+        f.num("retention-check", b.offsets_retention_check_interval_ms)?;
     f.finish()
 }
 
@@ -220,6 +229,8 @@ fn write_consumer(f: &mut Fields, c: &ConsumerConfig) {
         f.list("assignors", c.assignors.iter().map(|a| a.protocol_name()));
     }
     f.num("processing", c.processing_ms_per_record, Some(d.processing_ms_per_record));
+    f.num("request-timeout", c.request_timeout_ms, Some(d.request_timeout_ms));
+    f.num("retry-backoff", c.retry_backoff_ms, Some(d.retry_backoff_ms));
 }
 
 fn read_command(action: &str, f: &mut Reader) -> Result<Command, String> {
@@ -307,6 +318,8 @@ fn read_consumer(f: &mut Reader) -> Result<ConsumerConfig, String> {
         auto_offset_reset,
         assignors,
         processing_ms_per_record: f.num("processing", d.processing_ms_per_record)?,
+        request_timeout_ms: f.num("request-timeout", d.request_timeout_ms)?,
+        retry_backoff_ms: f.num("retry-backoff", d.retry_backoff_ms)?,
     })
 }
 

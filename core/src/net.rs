@@ -8,7 +8,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::ConsumerId;
+use crate::ids::{Conn, ConsumerId};
 use crate::protocol::{Api, Request, Response};
 use crate::time::{Duration, Instant};
 
@@ -66,6 +66,8 @@ pub(crate) struct Envelope {
     pub group: String,
     pub payload: Payload,
     pub consumer: ConsumerId,
+    /// The consumer's connection epoch ([`crate::ids::Conn`]).
+    pub epoch: u32,
     /// Set by [`Network::send`].
     pub sent_at: Instant,
     /// Set by [`Network::send`].
@@ -73,8 +75,18 @@ pub(crate) struct Envelope {
 }
 
 impl Envelope {
-    pub fn new(from: Endpoint, to: Endpoint, group: String, payload: Payload, consumer: ConsumerId) -> Self {
-        Envelope { from, to, group, payload, consumer, sent_at: Instant::ZERO, arrives_at: Instant::ZERO }
+    pub fn new(from: Endpoint, to: Endpoint, group: String, payload: Payload, conn: Conn) -> Self {
+        let (consumer, epoch) = (conn.consumer, conn.epoch);
+        Envelope {
+            from,
+            to,
+            group,
+            payload,
+            consumer,
+            epoch,
+            sent_at: Instant::ZERO,
+            arrives_at: Instant::ZERO,
+        }
     }
 }
 

@@ -109,7 +109,9 @@ impl Partitioner {
             KeyMode::Sticky { batch_records } => {
                 let (partition, sent) = match self.sticky {
                     Some((p, sent)) if sent < batch_records.max(1) && p < num_partitions => (p, sent),
-                    previous => (Self::switch(previous.map(|(p, _)| p), num_partitions, rng), 0),
+                    // KIP-794 (`BuiltInPartitioner.nextPartition`, reference §7.2): the next sticky
+                    // partition is drawn among all partitions, the current one included.
+                    _ => (rng.below(num_partitions), 0),
                 };
                 self.sticky = Some((partition, sent + 1));
                 Ok((None, partition))
@@ -123,17 +125,6 @@ impl Partitioner {
             KeyMode::Explicit { partition } => Err(partition),
         }
     }
-
-    /// A random partition other than `previous` when there is more than one (`nextPartition`).
-    fn switch(previous: Option<u32>, num_partitions: u32, rng: &mut SimRng) -> u32 {
-        match previous {
-            Some(prev) if num_partitions > 1 && prev < num_partitions => {
-                let pick = rng.below(num_partitions - 1);
-                if pick >= prev { pick + 1 } else { pick }
-            }
-            _ => rng.below(num_partitions),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -141,16 +132,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sticky_stays_for_a_batch_then_switches_to_another_partition() {
+    fn sticky_stays_for_a_batch_then_draws_again() {
         let mode = KeyMode::Sticky { batch_records: 4 };
         let mut p = Partitioner::default();
         let mut rng = SimRng::new(3, 0);
-        let picks: Vec<u32> = (0..12).map(|_| p.next(&mode, 5, &mut rng).unwrap().1).collect();
+        let picks: Vec<u32> = (0..400).map(|_| p.next(&mode, 5, &mut rng).unwrap().1).collect();
         for batch in picks.chunks(4) {
             assert!(batch.iter().all(|&q| q == batch[0]), "{picks:?}");
         }
-        assert_ne!(picks[3], picks[4]);
-        assert_ne!(picks[7], picks[8]);
+        // KIP-794 (`BuiltInPartitioner.nextPartition`: `random % availablePartitions.size()`):
+        // the draw includes the current partition, so about one batch in five stays put.
+        let stays = picks.chunks(4).zip(picks.chunks(4).skip(1)).filter(|(a, b)| a[0] == b[0]).count();
+        assert!((8..=35).contains(&stays), "{stays} of 99 switches stayed on the same partition");
+        assert_eq!(picks.iter().copied().max(), Some(4));
     }
 
     #[test]

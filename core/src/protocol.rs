@@ -81,6 +81,8 @@ pub enum Api {
     OffsetCommit,
     /// Read committed offsets.
     OffsetFetch,
+    /// Ask any broker which one coordinates a group.
+    FindCoordinator,
 }
 
 impl Api {
@@ -93,6 +95,7 @@ impl Api {
             Api::LeaveGroup => "LeaveGroup",
             Api::OffsetCommit => "OffsetCommit",
             Api::OffsetFetch => "OffsetFetch",
+            Api::FindCoordinator => "FindCoordinator",
         }
     }
 }
@@ -193,6 +196,11 @@ pub enum Request {
         /// Which partitions.
         partitions: Vec<TopicPartition>,
     },
+    /// Which broker coordinates the group (any broker answers).
+    FindCoordinator {
+        /// The group id.
+        key: String,
+    },
 }
 
 /// A coordinator's answer.
@@ -243,6 +251,11 @@ pub enum Response {
         /// Per partition.
         offsets: Vec<(TopicPartition, Option<u64>)>,
     },
+    /// The group's coordinator.
+    FindCoordinator {
+        /// The broker id.
+        node: u32,
+    },
 }
 
 impl Request {
@@ -255,6 +268,7 @@ impl Request {
             Request::LeaveGroup { .. } => Api::LeaveGroup,
             Request::OffsetCommit { .. } => Api::OffsetCommit,
             Request::OffsetFetch { .. } => Api::OffsetFetch,
+            Request::FindCoordinator { .. } => Api::FindCoordinator,
         }
     }
 }
@@ -269,10 +283,11 @@ impl Response {
             Response::LeaveGroup { .. } => Api::LeaveGroup,
             Response::OffsetCommit { .. } => Api::OffsetCommit,
             Response::OffsetFetch { .. } => Api::OffsetFetch,
+            Response::FindCoordinator { .. } => Api::FindCoordinator,
         }
     }
 
-    /// The error it carries (`None` for OffsetFetch).
+    /// The error it carries (`None` for OffsetFetch and FindCoordinator).
     pub fn error(&self) -> ErrorCode {
         match self {
             Response::JoinGroup { error, .. }
@@ -280,7 +295,7 @@ impl Response {
             | Response::Heartbeat { error }
             | Response::LeaveGroup { error }
             | Response::OffsetCommit { error, .. } => *error,
-            Response::OffsetFetch { .. } => ErrorCode::None,
+            Response::OffsetFetch { .. } | Response::FindCoordinator { .. } => ErrorCode::None,
         }
     }
 }
@@ -308,6 +323,7 @@ impl fmt::Display for Request {
                 write!(f, "OffsetCommit(gen {generation}, {} partitions)", offsets.len())
             }
             Request::OffsetFetch { partitions } => write!(f, "OffsetFetch({} partitions)", partitions.len()),
+            Request::FindCoordinator { key } => write!(f, "FindCoordinator(group {key})"),
         }
     }
 }
@@ -326,6 +342,7 @@ impl fmt::Display for Response {
             Response::OffsetFetch { offsets } => {
                 write!(f, "OffsetFetch response: {} partitions", offsets.len())
             }
+            Response::FindCoordinator { node } => write!(f, "FindCoordinator response: broker-{node}"),
             other => write!(f, "{} response: {}", other.api(), other.error()),
         }
     }

@@ -17,12 +17,13 @@ use crate::delivery::Delivery;
 use crate::effects::{Due, Effect, Effects};
 use crate::error::SimError;
 use crate::event::{SimEvent, Stamped};
-use crate::group::{Ctx, Group};
+use crate::group::{Ctx, Group, GroupState};
 use crate::history::RebalanceHistory;
-use crate::ids::ProducerId;
+use crate::ids::{Conn, ProducerId};
 use crate::log::Topics;
 use crate::net::{Endpoint, Envelope, Network, Payload};
 use crate::producer::Producer;
+use crate::protocol::{Request, Response};
 use crate::rng::SimRng;
 use crate::time::{Duration, Instant};
 
@@ -67,6 +68,8 @@ pub struct Sim {
     pub(crate) delivery: Delivery,
     events: VecDeque<Stamped>,
     dropped_events: u64,
+    /// Groups created so far (a Dead group created anew counts again): each gets its own stream.
+    groups_created: u64,
     pub(crate) history: RebalanceHistory,
 }
 
@@ -85,6 +88,7 @@ impl Sim {
             delivery: Delivery::default(),
             events: VecDeque::new(),
             dropped_events: 0,
+            groups_created: 0,
             history: RebalanceHistory::default(),
             config,
         })
@@ -172,10 +176,16 @@ impl Sim {
                     consumer.on_heartbeat(now, &mut fx);
                 }
             }
+            Due::RequestTimeout(c) => {
+                if let Some(consumer) = self.consumers.get_mut(c.0 as usize) {
+                    consumer.on_request_timeout(now, &mut fx);
+                }
+            }
             Due::MemberExpiry { group, .. }
             | Due::InitialRebalance(group)
             | Due::JoinTimeout(group)
-            | Due::PendingSync(group) => {
+            | Due::PendingSync(group)
+            | Due::OffsetsExpiry(group) => {
                 let broker = self.config.broker;
                 if let Some(g) = self.groups.get_mut(group) {
                     g.handle_timer(&due, &mut Ctx { now, broker: &broker, fx: &mut fx });
@@ -191,31 +201,45 @@ impl Sim {
         let envelope = match result {
             Ok(envelope) => envelope,
             Err(lost) => {
+                let (api, response) = lost.payload.api();
                 let summary = lost.payload.to_string();
-                return self.emit(SimEvent::MessageDropped { id, from: lost.from, to: lost.to, summary });
+                let (from, to) = (lost.from, lost.to);
+                return self.emit(SimEvent::MessageDropped { id, from, to, api, response, summary });
             }
         };
+        let (api, response) = envelope.payload.api();
         let summary = envelope.payload.to_string();
-        self.emit(SimEvent::MessageReceived { id, from: envelope.from, to: envelope.to, summary });
+        let (from, to) = (envelope.from, envelope.to);
+        self.emit(SimEvent::MessageReceived { id, from, to, api, response, summary });
         let now = self.now;
         let mut fx = Effects::default();
+        let conn = Conn { consumer: envelope.consumer, epoch: envelope.epoch };
         match envelope.payload {
+            Payload::Request(Request::FindCoordinator { key }) => {
+                // Any broker answers FindCoordinator from the metadata; no group is created.
+                let node = self.coordinator_of(&key);
+                fx.respond(conn, &envelope.group, Response::FindCoordinator { node });
+            }
             Payload::Request(request) => {
                 let client_id = match self.consumers.get(envelope.consumer.0 as usize) {
                     Some(c) => c.config.client_id.clone(),
                     None => return,
                 };
                 let broker = self.config.broker;
-                let group = self.group_mut(&envelope.group);
+                let fresh = matches!(&request, Request::JoinGroup { member_id, .. } if member_id.is_empty());
+                let group = self.group_mut(&envelope.group, fresh);
                 group.handle_request(
-                    envelope.consumer,
+                    conn,
                     &client_id,
                     request,
                     &mut Ctx { now, broker: &broker, fx: &mut fx },
                 );
             }
             Payload::Response(response) => {
-                if let Some(consumer) = self.consumers.get_mut(envelope.consumer.0 as usize) {
+                // An answer to a connection the client has since dropped never reaches it.
+                if let Some(consumer) = self.consumers.get_mut(envelope.consumer.0 as usize)
+                    && consumer.epoch == envelope.epoch
+                {
                     consumer.on_response(now, response, &self.topics, &mut fx);
                 }
             }
@@ -223,11 +247,15 @@ impl Sim {
         self.apply(fx);
     }
 
-    /// The group's coordinator state, created on first contact as Kafka does.
-    fn group_mut(&mut self, id: &str) -> &mut Group {
-        if !self.groups.contains_key(id) {
+    /// The group's coordinator state, created on first contact as Kafka does. A group whose
+    /// offsets expired is Dead, that is deleted: a JoinGroup with no member id (`fresh`) creates
+    /// it anew, Empty at generation 0 (`GroupMetadataManager.getOrMaybeCreateClassicGroup`).
+    fn group_mut(&mut self, id: &str, fresh: bool) -> &mut Group {
+        let dead = self.groups.get(id).is_some_and(|g| g.state == GroupState::Dead);
+        if !self.groups.contains_key(id) || (dead && fresh) {
             let coordinator = self.coordinator_of(id);
-            let rng = SimRng::new(self.config.seed, GROUP_STREAMS + self.groups.len() as u64);
+            let rng = SimRng::new(self.config.seed, GROUP_STREAMS + self.groups_created);
+            self.groups_created += 1;
             self.groups.insert(id.to_string(), Group::new(id.to_string(), coordinator, rng));
         }
         self.groups.get_mut(id).expect("inserted above")
@@ -250,14 +278,16 @@ impl Sim {
                 Effect::Emit(event) => self.record(event),
                 Effect::Request { from, group, request } => {
                     let to = Endpoint::Broker(self.coordinator_of(&group));
+                    let epoch = self.consumers.get(from.0 as usize).map_or(0, |c| c.epoch);
                     let payload = Payload::Request(request);
-                    let envelope = Envelope::new(Endpoint::Consumer(from), to, group, payload, from);
+                    let conn = Conn { consumer: from, epoch };
+                    let envelope = Envelope::new(Endpoint::Consumer(from), to, group, payload, conn);
                     self.send(envelope);
                 }
                 Effect::Respond { to, group, response } => {
                     let from = Endpoint::Broker(self.coordinator_of(&group));
                     let payload = Payload::Response(response);
-                    let envelope = Envelope::new(from, Endpoint::Consumer(to), group, payload, to);
+                    let envelope = Envelope::new(from, Endpoint::Consumer(to.consumer), group, payload, to);
                     self.send(envelope);
                 }
             }
@@ -273,7 +303,7 @@ impl Sim {
                 self.agenda.set(Due::Deliver(id), arrives_at);
                 self.emit(SimEvent::MessageSent { id, from, to, group, api, response, summary, arrives_at });
             }
-            (id, None) => self.emit(SimEvent::MessageDropped { id, from, to, summary }),
+            (id, None) => self.emit(SimEvent::MessageDropped { id, from, to, api, response, summary }),
         }
     }
 

@@ -17,7 +17,7 @@ use crate::net::Endpoint;
 use crate::partitioner::KeyMode;
 use crate::protocol::Api;
 use crate::sim::Sim;
-use crate::time::{Duration, Instant};
+use crate::time::Instant;
 
 /// How many recent records per partition a view carries.
 const VIEW_RECENT_RECORDS: usize = 8;
@@ -226,6 +226,12 @@ pub struct ConsumerView {
     pub heartbeat_interval_ms: u64,
     /// `max.poll.interval.ms`.
     pub max_poll_interval_ms: u64,
+    /// Its oldest request still waiting for an answer, and when it times out.
+    pub waiting: Option<(Api, Instant)>,
+    /// Whether it knows its coordinator (false while it looks it up again).
+    pub coordinator_known: bool,
+    /// `close()` waits for it to finish the records its last poll returned.
+    pub closing: bool,
 }
 
 /// A message on the wire.
@@ -297,7 +303,10 @@ impl Sim {
                     generation: c.generation,
                     assignment: c.assignment.iter().map(|(tp, p)| (tp.clone(), *p)).collect(),
                     next_heartbeat: c.next_heartbeat,
-                    poll_deadline: c.last_poll + Duration::from_millis(c.config.max_poll_interval_ms),
+                    poll_deadline: c.poll_deadline(),
+                    waiting: c.waiting_for(),
+                    coordinator_known: c.coordinator_known,
+                    closing: c.closing,
                     link_cut: self.network.is_cut(c.id),
                     stalled: c.stalled,
                     cooperative: c.cooperative(),
@@ -335,8 +344,8 @@ impl Sim {
                 member_id: m.member_id.clone(),
                 client_id: m.client_id.clone(),
                 instance_id: m.instance_id.clone(),
-                consumer: m.conn,
-                host: host_of(m.conn),
+                consumer: m.conn.consumer,
+                host: host_of(m.conn.consumer),
                 assignment: if stable { m.assignment.clone() } else { Vec::new() },
                 session_deadline: self
                     .agenda

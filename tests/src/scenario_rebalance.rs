@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use groupsim::assignor::AssignorName;
 use groupsim::history::RebalanceRecord;
-use groupsim::protocol::ErrorCode;
-use groupsim::{CommitMode, ConsumerConfig, ConsumerId, RebalanceCause, SimEvent, SimView};
+use groupsim::protocol::{Api, ErrorCode};
+use groupsim::{CommitMode, ConsumerConfig, ConsumerId, Endpoint, RebalanceCause, SimEvent, SimView};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -197,26 +197,49 @@ fn slow_static_member_moves_only_after_the_session_timeout() {
     run.assert_invariants_held();
 }
 
-/// A zombie (reference §1.6): its link is cut but it keeps processing. Its session times out and
-/// its partitions move, so both it and the new owners process them. When the link heals its
-/// commit is rejected and it rejoins. Every duplicate involves the zombie.
+/// A zombie (reference §1.6): its link is cut but it keeps processing. Its unanswered requests
+/// time out after `request.timeout.ms` (30 s) and it marks its coordinator unknown, so it stops
+/// committing (reference §1.9). Its session times out and its partitions move, so both it and
+/// the new owners process them. When the link heals, its next FindCoordinator is answered, its
+/// first heartbeat gets UNKNOWN_MEMBER_ID, and it loses its partitions and rejoins. Nothing it
+/// committed after its removal was stored. Every duplicate involves the zombie.
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-fn zombie_commits_are_rejected_and_its_duplicates_counted() {
+fn zombie_stops_committing_then_learns_it_was_removed() {
     let config = |_| ConsumerConfig { commit: CommitMode::AfterProcessing, ..member("g") };
     let (mut run, [_, b, _]) = three(config);
     run.sim.set_link_cut(b, true).unwrap();
     run.until_secs(90);
     assert_eq!(last_rebalance(&run).cause, RebalanceCause::SessionTimeout { client_id: "consumer-2".into() });
     assert!(processed_by(&run, b, 70, 90) > 0, "the zombie kept processing");
+    let unknown = run
+        .events(secs(20), |e| matches!(e, SimEvent::CoordinatorUnknown { consumer, .. } if *consumer == b))
+        .next()
+        .expect("its first lost request times out");
+    assert_eq!(unknown.at.as_millis(), 50_010, "30 s after the first request lost on the cut");
     run.sim.set_link_cut(b, false).unwrap();
     run.until_secs(130);
 
-    let rejected = run.events(secs(90), |e| {
-        matches!(e, SimEvent::CommitRejected { consumer, error, .. }
-            if *consumer == b && matches!(error, ErrorCode::UnknownMemberId | ErrorCode::IllegalGeneration))
+    let removed = run
+        .events(secs(20), |e| matches!(e, SimEvent::MemberRemoved { consumer, .. } if *consumer == b))
+        .next()
+        .expect("removed at its session timeout")
+        .at;
+    let stored_after_removal = run
+        .events(removed, |e| matches!(e, SimEvent::Committed { consumer, .. } if *consumer == b))
+        .filter(|e| e.at < secs(110))
+        .count();
+    assert_eq!(stored_after_removal, 0);
+    let told = run.events(secs(90), |e| {
+        matches!(e, SimEvent::MessageReceived { to: Endpoint::Consumer(c), api: Api::Heartbeat, summary, .. }
+            if *c == b && summary.contains("UNKNOWN_MEMBER_ID"))
     });
-    assert!(rejected.count() > 0, "the zombie's stale commit is rejected");
+    assert!(told.count() > 0, "its first heartbeat after the heal gets UNKNOWN_MEMBER_ID");
+    assert!(
+        run.events(secs(90), |e| matches!(e, SimEvent::PartitionsLost { consumer, .. } if *consumer == b))
+            .count()
+            > 0
+    );
     let duplicates: Vec<(ConsumerId, ConsumerId)> = run
         .events(secs(20), |e| matches!(e, SimEvent::Duplicate { .. }))
         .map(|e| match &e.event {

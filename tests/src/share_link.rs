@@ -39,6 +39,8 @@ fn every_setting_survives_the_link_round_trip() {
         auto_offset_reset: OffsetReset::Earliest,
         assignors: vec![AssignorName::Sticky, AssignorName::RoundRobin],
         processing_ms_per_record: 0,
+        request_timeout_ms: 4_000,
+        retry_backoff_ms: 50,
     };
     let modes = [
         KeyMode::Keyed { key_space: 3 },
@@ -75,6 +77,8 @@ fn every_setting_survives_the_link_round_trip() {
         min_session_timeout_ms: 1,
         max_session_timeout_ms: 2,
         network_latency_ms: 9,
+        offsets_retention_minutes: 60,
+        offsets_retention_check_interval_ms: 1_000,
     };
     let scenario = Scenario {
         config: SimConfig { seed: u64::MAX, retention_records: 5, broker },

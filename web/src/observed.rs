@@ -149,7 +149,7 @@ impl LogLine {
 /// Whether `next` only repeats `last`: the failed commits a member retries every batch while its
 /// group rebalances.
 fn repeats(last: &SimEvent, next: &SimEvent) -> bool {
-    matches!((last, next), (SimEvent::CommitFailed { consumer: a, partitions: x }, SimEvent::CommitFailed { consumer: b, partitions: y }) if a == b && x == y)
+    matches!((last, next), (SimEvent::CommitFailed { consumer: a, partitions: x, .. }, SimEvent::CommitFailed { consumer: b, partitions: y, .. }) if a == b && x == y)
 }
 
 /// The event log: the newest lines of each kind. Lines are shared, so the copy taken when a
@@ -309,7 +309,8 @@ mod tests {
     use super::*;
 
     fn failed(at: u64) -> Stamped {
-        let event = SimEvent::CommitFailed { consumer: ConsumerId(0), partitions: 1 };
+        let event =
+            SimEvent::CommitFailed { consumer: ConsumerId(0), partitions: 1, coordinator_unknown: false };
         Stamped { at: Instant::from_millis(at), event }
     }
 

@@ -17,11 +17,13 @@ use crate::effects::{Due, Effects};
 use crate::event::SimEvent;
 use crate::ids::ConsumerId;
 use crate::log::Topics;
-use crate::protocol::{ErrorCode, LeaveReason, Request};
+use crate::protocol::{Api, ErrorCode};
 use crate::time::Instant;
 
+mod close;
 mod heartbeat;
 mod poll;
+mod requests;
 mod responses;
 
 /// `fetch.max.wait.ms` (Kafka's default): how long the broker holds a fetch that found no
@@ -96,6 +98,36 @@ pub(crate) struct Consumer {
     /// Waiting in `poll()` with nothing to return: its fetch is parked at the broker. Records
     /// arriving in an assigned partition, or any response from the coordinator, end the wait.
     parked: bool,
+    /// Its connection to the brokers ([`crate::ids::Conn`]): answers to an older one are dropped.
+    pub epoch: u32,
+    /// Requests sent on this connection and not answered yet, oldest first.
+    inflight: VecDeque<InFlight>,
+    /// Whether it knows its coordinator: false after `markCoordinatorUnknown`, until
+    /// FindCoordinator answers. A new consumer starts knowing it (its first lookup is not drawn).
+    pub coordinator_known: bool,
+    /// The broker it sends its group requests to.
+    pub coordinator_broker: u32,
+    /// No FindCoordinator before this (`retry.backoff.ms` after a failed one).
+    find_not_before: Instant,
+    /// No JoinGroup before this (`retry.backoff.ms` after a failed join).
+    join_not_before: Instant,
+    /// `onJoinPrepare` is still to run before the next JoinGroup (`needsJoinPrepare`).
+    needs_join_prepare: bool,
+    /// The leader's `assignmentSnapshot`: the partition counts it assigned from. A poll that sees
+    /// other counts rejoins (`ConsumerCoordinator.rejoinNeededOrPending`).
+    assignment_snapshot: Option<BTreeMap<String, u32>>,
+    /// The last successful heartbeat answer (or the thread's start): the client's session timer.
+    last_heartbeat_ok: Instant,
+    /// `close()` waits for the application to finish the records `poll()` returned.
+    pub closing: bool,
+}
+
+/// A request waiting for its answer.
+#[derive(Clone, Debug)]
+struct InFlight {
+    api: Api,
+    sent_at: Instant,
+    deadline: Instant,
 }
 
 impl Consumer {
@@ -119,6 +151,16 @@ impl Consumer {
             last_assignment: (Vec::new(), -1),
             stalled: false,
             parked: false,
+            epoch: 0,
+            inflight: VecDeque::new(),
+            coordinator_known: true,
+            coordinator_broker: 0,
+            find_not_before: now,
+            join_not_before: now,
+            needs_join_prepare: true,
+            assignment_snapshot: None,
+            last_heartbeat_ok: now,
+            closing: false,
         }
     }
 
@@ -126,11 +168,6 @@ impl Consumer {
     /// it (reference §2.1), so the default `[range, cooperative-sticky]` runs eager.
     pub fn cooperative(&self) -> bool {
         !self.config.assignors.is_empty() && self.config.assignors.iter().all(|a| a.supports_cooperative())
-    }
-
-    /// The group id, for sending.
-    fn group(&self) -> &str {
-        &self.config.group_id
     }
 
     fn is_static(&self) -> bool {
@@ -146,32 +183,7 @@ impl Consumer {
         }
         self.state = MemberState::Unjoined;
         self.rejoin_needed = true;
-    }
-
-    // ---- commands ---------------------------------------------------------------------------------
-
-    /// `close()`: finish with what was processed (the unprocessed rest of the batch is given
-    /// back), commit it, revoke, and send LeaveGroup if dynamic.
-    pub fn close(&mut self, fx: &mut Effects) {
-        if self.life != Life::Running {
-            return;
-        }
-        while let Some((tp, offset)) = self.batch.pop_back() {
-            self.assignment.insert(tp, Some(offset));
-        }
-        self.commit_positions(fx);
-        if !self.assignment.is_empty() {
-            fx.emit(SimEvent::PartitionsRevoked {
-                consumer: self.id,
-                partitions: self.assignment.keys().cloned().collect(),
-            });
-        }
-        if !self.is_static() && !self.member_id.is_empty() {
-            let leave = Request::LeaveGroup { member_id: self.member_id.clone(), reason: LeaveReason::Close };
-            fx.request(self.id, self.group(), leave);
-        }
-        self.stop(Life::Closed, fx);
-        fx.emit(SimEvent::ConsumerClosed { consumer: self.id });
+        self.needs_join_prepare = true;
     }
 
     /// A crash: no commit, no LeaveGroup, no more heartbeats.
@@ -185,18 +197,13 @@ impl Consumer {
         fx.emit(SimEvent::ConsumerKilled { consumer: self.id, unprocessed });
     }
 
-    fn stop(&mut self, life: Life, fx: &mut Effects) {
+    pub(super) fn stop(&mut self, life: Life, fx: &mut Effects) {
         self.life = life;
         self.next_heartbeat = None;
+        self.inflight.clear();
         fx.cancel(Due::Wake(self.id));
         fx.cancel(Due::Heartbeat(self.id));
-    }
-
-    /// Asks the consumer to rejoin at its next poll (the leader does when metadata changes).
-    pub fn request_rejoin(&mut self) {
-        if self.life == Life::Running && self.state == MemberState::Stable {
-            self.rejoin_needed = true;
-        }
+        fx.cancel(Due::RequestTimeout(self.id));
     }
 }
 

@@ -9,7 +9,7 @@ use crate::config::CommitMode;
 use crate::effects::{Due, Effects};
 use crate::event::SimEvent;
 use crate::log::Topics;
-use crate::protocol::{Request, Subscription};
+use crate::protocol::{Api, Request, Subscription};
 use crate::time::{Duration, Instant};
 
 impl Consumer {
@@ -28,7 +28,7 @@ impl Consumer {
         });
         if self.batch.is_empty() {
             if self.config.commit == CommitMode::AfterProcessing {
-                self.commit_positions(fx); // commitSync() after the batch
+                self.commit_positions(now, fx); // commitSync() after the batch
             }
             // The loop goes straight back to poll().
             self.poll(now, topics, fx);
@@ -37,29 +37,40 @@ impl Consumer {
         }
     }
 
-    /// `KafkaConsumer.poll`: (re)join if needed, auto-commit when due, then fetch a batch.
+    /// `KafkaConsumer.poll`: find the coordinator if it is unknown, else (re)join if needed,
+    /// fetch missing committed offsets and auto-commit when due; then fetch a batch. Fetching
+    /// goes on from known positions while the coordinator is unknown, as in Kafka.
     pub(super) fn poll(&mut self, now: Instant, topics: &Topics, fx: &mut Effects) {
         self.last_poll = now;
+        if self.closing {
+            return self.finish_close(now, fx); // the loop's shutdown check, between polls
+        }
         if let Some(assignment) = self.pending.take() {
             self.install(now, assignment, fx);
         }
-        if self.rejoin_needed && self.state != MemberState::PreparingRebalance {
-            self.join_prepare(now, fx);
-            self.send_join(fx);
-            if !self.cooperative() {
-                return self.park(now, fx);
+        if !self.coordinator_known {
+            self.find_coordinator(now, fx);
+        } else {
+            self.check_metadata(topics);
+            if self.rejoin_needed && !self.join_in_flight() && now >= self.join_not_before {
+                if self.needs_join_prepare {
+                    self.join_prepare(now, fx);
+                }
+                self.send_join(now, fx);
+            }
+            if self.state == MemberState::Stable {
+                self.fetch_committed_offsets(now, fx);
+                if let CommitMode::Auto { interval_ms } = self.config.commit
+                    && now >= self.next_auto_commit
+                {
+                    self.commit_positions(now, fx);
+                    self.next_auto_commit = now + Duration::from_millis(interval_ms);
+                }
             }
         }
         // Eager members own nothing during a rebalance; cooperative ones keep consuming.
         if self.assignment.is_empty() {
             return self.park(now, fx);
-        }
-        if self.state == MemberState::Stable
-            && let CommitMode::Auto { interval_ms } = self.config.commit
-            && now >= self.next_auto_commit
-        {
-            self.commit_positions(fx);
-            self.next_auto_commit = now + Duration::from_millis(interval_ms);
         }
         self.fetch(topics, fx);
         if self.batch.is_empty() {
@@ -68,9 +79,37 @@ impl Consumer {
         fx.set(Due::Wake(self.id), now + Duration::from_millis(self.config.processing_ms_per_record));
     }
 
+    /// `ConsumerCoordinator.rejoinNeededOrPending`: the leader rejoins when the partition counts
+    /// it assigned from are no longer the metadata's (partitions added, even during the
+    /// rebalance that made the assignment: test `testUpdateMetadataDuringRebalance`).
+    fn check_metadata(&mut self, topics: &Topics) {
+        let Some(snapshot) = &self.assignment_snapshot else { return };
+        if self.state != MemberState::Stable || self.rejoin_needed {
+            return;
+        }
+        let changed = snapshot.iter().any(|(t, n)| topics.get(t).map_or(0, |p| p.len() as u32) != *n);
+        if changed {
+            self.rejoin_needed = true;
+        }
+    }
+
+    /// `initWithCommittedOffsetsIfNeeded`: every poll asks again for the committed offsets of
+    /// partitions whose position is unknown, unless an OffsetFetch is already on its way.
+    fn fetch_committed_offsets(&mut self, now: Instant, fx: &mut Effects) {
+        if self.awaiting(Api::OffsetFetch) {
+            return;
+        }
+        let missing: Vec<TopicPartition> =
+            self.assignment.iter().filter(|(_, p)| p.is_none()).map(|(tp, _)| tp.clone()).collect();
+        if !missing.is_empty() {
+            self.send(now, Request::OffsetFetch { partitions: missing }, fx);
+        }
+    }
+
     /// Waits in `poll()`: until records arrive ([`Consumer::records_arrived`]), a response
-    /// arrives, `fetch.max.wait.ms` passes, or the next auto-commit is due, whichever is first
-    /// (`ConsumerCoordinator.timeToNextPoll` bounds the wait by the auto-commit deadline).
+    /// arrives, `fetch.max.wait.ms` passes, the next auto-commit is due, or a retry's backoff
+    /// ends, whichever is first (`ConsumerCoordinator.timeToNextPoll` bounds the wait by the
+    /// auto-commit deadline).
     pub(super) fn park(&mut self, now: Instant, fx: &mut Effects) {
         self.parked = true;
         let mut until = now + Duration::from_millis(FETCH_MAX_WAIT_MS);
@@ -80,6 +119,10 @@ impl Consumer {
             && self.next_auto_commit > now
         {
             until = until.min(self.next_auto_commit);
+        }
+        let backoff = if self.coordinator_known { self.join_not_before } else { self.find_not_before };
+        if backoff > now {
+            until = until.min(backoff);
         }
         fx.set(Due::Wake(self.id), until);
     }
@@ -132,20 +175,22 @@ impl Consumer {
     }
 
     /// Commits the position of every partition whose position is known.
-    pub(super) fn commit_positions(&mut self, fx: &mut Effects) {
+    pub(super) fn commit_positions(&mut self, now: Instant, fx: &mut Effects) {
         let offsets: Vec<(TopicPartition, u64)> =
             self.assignment.iter().filter_map(|(tp, p)| p.map(|p| (tp.clone(), p))).collect();
-        self.commit(offsets, fx);
+        self.commit(now, offsets, fx);
     }
 
-    /// Sends an OffsetCommit. Like Java's `generationIfStable()`, only a Stable member commits;
-    /// otherwise the commit fails locally and a later one covers it.
-    pub(super) fn commit(&mut self, offsets: Vec<(TopicPartition, u64)>, fx: &mut Effects) {
+    /// Sends an OffsetCommit. Like Java's `generationIfStable()`, only a Stable member commits,
+    /// and only to a known coordinator; otherwise the commit fails locally and a later one
+    /// covers it.
+    pub(super) fn commit(&mut self, now: Instant, offsets: Vec<(TopicPartition, u64)>, fx: &mut Effects) {
         if self.generation < 0 || offsets.is_empty() {
             return;
         }
-        if self.state != MemberState::Stable {
-            fx.emit(SimEvent::CommitFailed { consumer: self.id, partitions: offsets.len() as u32 });
+        if self.state != MemberState::Stable || !self.coordinator_known {
+            let (partitions, coordinator_unknown) = (offsets.len() as u32, !self.coordinator_known);
+            fx.emit(SimEvent::CommitFailed { consumer: self.id, partitions, coordinator_unknown });
             return;
         }
         let request = Request::OffsetCommit {
@@ -154,12 +199,13 @@ impl Consumer {
             generation: self.generation,
             offsets,
         };
-        fx.request(self.id, self.group(), request);
+        self.send(now, request, fx);
     }
 
     /// `onJoinPrepare` (at a poll, so the batch is done): lost partitions after a reset
     /// generation; otherwise commit (auto-commit) and, eager only, revoke everything.
     pub(super) fn join_prepare(&mut self, now: Instant, fx: &mut Effects) {
+        self.needs_join_prepare = false;
         self.batch.clear();
         if self.assignment.is_empty() {
             return;
@@ -169,7 +215,7 @@ impl Consumer {
             fx.emit(SimEvent::PartitionsLost { consumer: self.id, partitions });
         } else {
             if matches!(self.config.commit, CommitMode::Auto { .. }) {
-                self.commit_positions(fx);
+                self.commit_positions(now, fx);
             }
             if self.cooperative() {
                 return; // keeps every subscribed partition and goes on consuming
@@ -180,7 +226,7 @@ impl Consumer {
         self.stopped_since.get_or_insert(now);
     }
 
-    pub(super) fn send_join(&mut self, fx: &mut Effects) {
+    pub(super) fn send_join(&mut self, now: Instant, fx: &mut Effects) {
         // Each assignor writes its own metadata: ownedPartitions and the generation on the
         // wire, and for `sticky` its userData with the last assignment (reference §4.3).
         let owned: Vec<TopicPartition> = self.assignment.keys().cloned().collect();
@@ -208,6 +254,6 @@ impl Consumer {
         // The heartbeat thread pauses while the JoinGroup is in flight (reference §9.3).
         self.next_heartbeat = None;
         fx.cancel(Due::Heartbeat(self.id));
-        fx.request(self.id, self.group(), request);
+        self.send(now, request, fx);
     }
 }

@@ -15,7 +15,9 @@ use crate::time::{Duration, Instant};
 impl Consumer {
     /// Handles a coordinator response.
     pub fn on_response(&mut self, now: Instant, response: Response, topics: &Topics, fx: &mut Effects) {
-        if self.life != Life::Running {
+        // Only an answer to a request still waiting counts (`NetworkClient` matches answers to
+        // requests); an answer to a failed request is never delivered.
+        if self.life != Life::Running || !self.answered(response.api(), fx) {
             return;
         }
         self.handle(now, response, topics, fx);
@@ -42,13 +44,17 @@ impl Consumer {
                 self.generation = generation;
                 self.member_id = member_id;
                 self.state = MemberState::CompletingRebalance;
-                self.schedule_heartbeat(now, fx);
+                self.start_heartbeat_thread(now, fx);
                 let mut assignments = Vec::new();
+                // `onLeaderElected` keeps the metadata it assigned from (`assignmentSnapshot`);
+                // only the leader watches it (`onJoinComplete` clears it for followers).
+                self.assignment_snapshot = None;
                 if leader == self.member_id
                     && let Some(protocol) = protocol
                 {
                     let counts = partition_counts(topics, &members);
                     assignments = assignor::assign(protocol, &counts, &members).into_iter().collect();
+                    self.assignment_snapshot = Some(counts);
                 }
                 let request = Request::SyncGroup {
                     member_id: self.member_id.clone(),
@@ -56,16 +62,18 @@ impl Consumer {
                     generation,
                     assignments,
                 };
-                fx.request(self.id, self.group(), request);
+                self.send(now, request, fx);
             }
             Response::JoinGroup { error: ErrorCode::MemberIdRequired, member_id, .. } => {
                 self.member_id = member_id;
-                self.send_join(fx);
+                self.send_join(now, fx);
             }
             Response::SyncGroup { .. } if self.state != MemberState::CompletingRebalance => {}
             Response::SyncGroup { error: ErrorCode::None, assignment } => {
-                // onJoinComplete runs in the application thread: now if it waits in poll(),
-                // else when its batch is done.
+                // `SyncGroupResponseHandler`: Stable at once, so commits go through and heartbeat
+                // errors count from now. onJoinComplete runs in the application thread: now if
+                // it waits in poll(), else when its batch is done.
+                self.state = MemberState::Stable;
                 self.pending = Some(assignment);
                 if self.batch.is_empty() && !self.stalled {
                     fx.set(Due::Wake(self.id), now);
@@ -73,38 +81,42 @@ impl Consumer {
             }
             Response::Heartbeat { .. }
                 if !matches!(self.state, MemberState::CompletingRebalance | MemberState::Stable) => {}
+            Response::Heartbeat { error: ErrorCode::None } => self.last_heartbeat_ok = now,
             Response::Heartbeat { error: ErrorCode::RebalanceInProgress } => {
-                // Only a Stable member rejoins; in CompletingRebalance it counts as received.
+                // It counts as received; only a Stable member rejoins.
+                self.last_heartbeat_ok = now;
                 if self.state == MemberState::Stable {
                     self.rejoin_needed = true;
                 }
             }
             Response::OffsetFetch { offsets } => self.start_positions(now, offsets, topics, fx),
+            Response::FindCoordinator { node } => self.coordinator_found(now, node, fx),
             Response::OffsetCommit { error: ErrorCode::None, .. } | Response::LeaveGroup { .. } => {}
             // Java raises RebalanceInProgressException to the committer; the heartbeat already
             // tells it to rejoin.
             Response::OffsetCommit { error: ErrorCode::RebalanceInProgress, .. } => {}
             Response::OffsetCommit { .. }
                 if !matches!(self.state, MemberState::CompletingRebalance | MemberState::Stable) => {}
-            _ => self.on_error(error, fx),
+            _ => self.on_error(now, error, fx),
         }
     }
 
     /// The client's reaction to an error in a Join/Sync/Heartbeat/Commit response (reference §1.7).
-    pub(super) fn on_error(&mut self, error: ErrorCode, fx: &mut Effects) {
+    pub(super) fn on_error(&mut self, now: Instant, error: ErrorCode, fx: &mut Effects) {
         match error {
             ErrorCode::None => {}
             ErrorCode::UnknownMemberId => self.reset(true),
             ErrorCode::IllegalGeneration => self.reset(false),
-            ErrorCode::RebalanceInProgress | ErrorCode::CoordinatorNotAvailable => self.rejoin_needed = true,
+            ErrorCode::RebalanceInProgress => self.rejoin_needed = true,
+            ErrorCode::CoordinatorNotAvailable => {
+                self.rejoin_needed = true;
+                self.disconnect(now, None, "error response COORDINATOR_NOT_AVAILABLE", fx);
+            }
             ErrorCode::MemberIdRequired => {}
             ErrorCode::FencedInstanceId
             | ErrorCode::InconsistentGroupProtocol
             | ErrorCode::InvalidSessionTimeout => {
-                self.life = Life::Failed { error };
-                self.next_heartbeat = None;
-                fx.cancel(Due::Wake(self.id));
-                fx.cancel(Due::Heartbeat(self.id));
+                self.stop(Life::Failed { error }, fx);
                 fx.emit(SimEvent::ConsumerFailed { consumer: self.id, error });
             }
         }
@@ -119,7 +131,7 @@ impl Consumer {
     /// listener does that in `onPartitionsRevoked`), revoked, and the member rejoins so the
     /// follow-up rebalance can hand it to its new owner.
     pub(super) fn install(&mut self, now: Instant, assignment: Vec<TopicPartition>, fx: &mut Effects) {
-        self.state = MemberState::Stable;
+        self.needs_join_prepare = true;
         let revoked: Vec<(TopicPartition, Option<u64>)> = self
             .assignment
             .iter()
@@ -127,7 +139,7 @@ impl Consumer {
             .map(|(tp, p)| (tp.clone(), *p))
             .collect();
         if !revoked.is_empty() {
-            self.commit(revoked.iter().filter_map(|(tp, p)| p.map(|p| (tp.clone(), p))).collect(), fx);
+            self.commit(now, revoked.iter().filter_map(|(tp, p)| p.map(|p| (tp.clone(), p))).collect(), fx);
             fx.emit(SimEvent::PartitionsRevoked {
                 consumer: self.id,
                 partitions: revoked.into_iter().map(|(tp, _)| tp).collect(),
@@ -135,6 +147,9 @@ impl Consumer {
             self.rejoin_needed = true;
         }
         self.last_assignment = (assignment.clone(), self.generation);
+        // `onPartitionsAssigned(assigned − owned)`: what is new to this member.
+        let added: Vec<TopicPartition> =
+            assignment.iter().filter(|tp| !self.assignment.contains_key(*tp)).cloned().collect();
         let previous = core::mem::take(&mut self.assignment);
         self.assignment = crate::sort::map_of(
             assignment.iter().map(|tp| (tp.clone(), previous.get(tp).copied().flatten())),
@@ -145,14 +160,12 @@ impl Consumer {
         fx.emit(SimEvent::PartitionsAssigned {
             consumer: self.id,
             generation: self.generation,
-            partitions: assignment.clone(),
+            added,
+            assignment,
         });
-        let missing: Vec<TopicPartition> =
-            self.assignment.iter().filter(|(_, p)| p.is_none()).map(|(tp, _)| tp.clone()).collect();
-        if missing.is_empty() {
+        // Committed offsets for what is new are fetched by poll(), which runs on from here.
+        if self.assignment.values().all(Option::is_some) {
             self.resume(now, fx);
-        } else {
-            fx.request(self.id, self.group(), Request::OffsetFetch { partitions: missing });
         }
     }
 

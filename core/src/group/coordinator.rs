@@ -9,7 +9,7 @@ use super::{Group, GroupState};
 use crate::config::BrokerConfig;
 use crate::effects::{Due, Effects};
 use crate::event::SimEvent;
-use crate::ids::ConsumerId;
+use crate::ids::Conn;
 use crate::protocol::{ErrorCode, Request, Response};
 use crate::time::Instant;
 
@@ -22,7 +22,7 @@ pub(crate) struct Ctx<'a> {
 
 impl Group {
     /// Handles one request from consumer `conn` (whose `client.id` is `client_id`).
-    pub fn handle_request(&mut self, conn: ConsumerId, client_id: &str, request: Request, cx: &mut Ctx<'_>) {
+    pub fn handle_request(&mut self, conn: Conn, client_id: &str, request: Request, cx: &mut Ctx<'_>) {
         match request {
             Request::JoinGroup {
                 member_id,
@@ -53,6 +53,8 @@ impl Group {
                 self.offset_commit(conn, &member_id, instance_id.as_deref(), generation, offsets, cx);
             }
             Request::OffsetFetch { partitions } => self.offset_fetch(conn, partitions, cx),
+            // Answered by whichever broker receives it, from the metadata (`Sim::deliver`).
+            Request::FindCoordinator { .. } => {}
         }
     }
 
@@ -63,6 +65,7 @@ impl Group {
             Due::InitialRebalance(_) => self.try_complete_initial_rebalance(cx),
             Due::JoinTimeout(_) if self.state == GroupState::PreparingRebalance => self.complete_join(cx),
             Due::PendingSync(_) => self.expire_pending_sync(cx),
+            Due::OffsetsExpiry(_) => self.expire_offsets(cx),
             _ => {}
         }
     }
@@ -100,5 +103,10 @@ impl Group {
         cx.fx.emit(SimEvent::GroupStateChanged { group: self.id.clone(), from: self.state, to });
         self.prev_state = self.state;
         self.state = to;
+        self.state_since = cx.now;
+        match to {
+            GroupState::Empty => self.schedule_offsets_expiry(cx),
+            _ => cx.fx.cancel(Due::OffsetsExpiry(self.id.clone())),
+        }
     }
 }

@@ -10,7 +10,7 @@ use super::{Group, GroupState, Member, RebalanceCause, RemovalReason};
 use crate::assignor::{AssignorName, MemberSubscription};
 use crate::effects::Due;
 use crate::event::SimEvent;
-use crate::ids::ConsumerId;
+use crate::ids::Conn;
 use crate::protocol::{ErrorCode, Response, Subscription};
 use crate::time::Duration;
 
@@ -27,13 +27,13 @@ pub(super) struct Join {
 }
 
 impl Group {
-    pub(super) fn join(&mut self, conn: ConsumerId, client_id: &str, join: Join, cx: &mut Ctx<'_>) {
+    pub(super) fn join(&mut self, conn: Conn, client_id: &str, join: Join, cx: &mut Ctx<'_>) {
         let session = join.session_timeout_ms;
         let error =
             if session < cx.broker.min_session_timeout_ms || session > cx.broker.max_session_timeout_ms {
                 Some(ErrorCode::InvalidSessionTimeout) // GroupCoordinatorService.joinGroup
             } else if self.state == GroupState::Dead {
-                Some(ErrorCode::CoordinatorNotAvailable)
+                Some(ErrorCode::UnknownMemberId) // a deleted group knows no member
             } else {
                 None
             };
@@ -48,7 +48,7 @@ impl Group {
     }
 
     /// `classicGroupJoinNewMember`.
-    pub(super) fn join_new(&mut self, conn: ConsumerId, client_id: &str, join: Join, cx: &mut Ctx<'_>) {
+    pub(super) fn join_new(&mut self, conn: Conn, client_id: &str, join: Join, cx: &mut Ctx<'_>) {
         if !self.supports(&join.protocols) {
             return self.join_error(conn, ErrorCode::InconsistentGroupProtocol, String::new(), cx);
         }
@@ -69,7 +69,7 @@ impl Group {
     }
 
     /// `classicGroupJoinExistingMember`.
-    pub(super) fn join_existing(&mut self, conn: ConsumerId, client_id: &str, join: Join, cx: &mut Ctx<'_>) {
+    pub(super) fn join_existing(&mut self, conn: Conn, client_id: &str, join: Join, cx: &mut Ctx<'_>) {
         if let Some(pos) = self.pending.iter().position(|p| *p == join.member_id) {
             self.pending.remove(pos);
             return self.add_member(conn, client_id, join, cx);
@@ -99,7 +99,7 @@ impl Group {
     }
 
     /// `addMemberThenRebalanceOrCompleteJoin`.
-    pub(super) fn add_member(&mut self, conn: ConsumerId, client_id: &str, join: Join, cx: &mut Ctx<'_>) {
+    pub(super) fn add_member(&mut self, conn: Conn, client_id: &str, join: Join, cx: &mut Ctx<'_>) {
         if self.state == GroupState::PreparingRebalance && self.prev_state == GroupState::Empty {
             self.new_member_added = true;
         }
@@ -123,7 +123,7 @@ impl Group {
         });
         let expiry = Due::MemberExpiry { group: self.id.clone(), member: member_id.clone() };
         cx.fx.set(expiry, cx.now + Duration::from_millis(NEW_MEMBER_JOIN_TIMEOUT_MS));
-        cx.fx.emit(SimEvent::MemberAdded { group: self.id.clone(), member_id, consumer: conn });
+        cx.fx.emit(SimEvent::MemberAdded { group: self.id.clone(), member_id, consumer: conn.consumer });
         self.maybe_prepare_rebalance_or_complete_join(
             RebalanceCause::MemberJoined { client_id: client_id.into() },
             cx,
@@ -135,11 +135,31 @@ impl Group {
     pub(super) fn replace_static_member(
         &mut self,
         index: usize,
-        conn: ConsumerId,
+        conn: Conn,
         new_id: String,
         join: Join,
         cx: &mut Ctx<'_>,
     ) {
+        // `ClassicGroup.replaceStaticMember`: whatever the old process still waits for is answered
+        // FENCED_INSTANCE_ID at once (test `ClassicGroupTest.testReplaceGroupInstance`).
+        let old = &mut self.members[index];
+        if old.awaiting_join {
+            old.awaiting_join = false;
+            let response = Response::JoinGroup {
+                error: ErrorCode::FencedInstanceId,
+                generation: -1,
+                protocol: None,
+                leader: String::new(),
+                member_id: old.member_id.clone(),
+                members: vec![],
+            };
+            cx.fx.respond(old.conn, &self.id, response);
+        }
+        if old.awaiting_sync {
+            old.awaiting_sync = false;
+            let response = Response::SyncGroup { error: ErrorCode::FencedInstanceId, assignment: Vec::new() };
+            cx.fx.respond(old.conn, &self.id, response);
+        }
         let old_id = core::mem::replace(&mut self.members[index].member_id, new_id.clone());
         if self.leader.as_deref() == Some(old_id.as_str()) {
             self.leader = Some(new_id.clone());
@@ -151,7 +171,7 @@ impl Group {
             group: self.id.clone(),
             old_member_id: old_id,
             member_id: new_id,
-            consumer: conn,
+            consumer: conn.consumer,
         });
         let protocol_before = self.protocol;
         let client_id = self.members[index].client_id.clone();
@@ -169,7 +189,7 @@ impl Group {
         }
     }
 
-    pub(super) fn update_member(&mut self, index: usize, conn: ConsumerId, join: Join) {
+    pub(super) fn update_member(&mut self, index: usize, conn: Conn, join: Join) {
         let member = &mut self.members[index];
         member.conn = conn;
         member.protocols = join.protocols;
@@ -323,7 +343,7 @@ impl Group {
         cx.fx.respond(self.members[index].conn, &self.id, response);
     }
 
-    pub(super) fn join_error(&self, conn: ConsumerId, error: ErrorCode, member_id: String, cx: &mut Ctx<'_>) {
+    pub(super) fn join_error(&self, conn: Conn, error: ErrorCode, member_id: String, cx: &mut Ctx<'_>) {
         let response = Response::JoinGroup {
             error,
             generation: -1,

@@ -21,7 +21,7 @@ impl Group {
         cx: &mut Ctx<'_>,
     ) -> ErrorCode {
         if self.state == GroupState::Dead {
-            return ErrorCode::CoordinatorNotAvailable;
+            return ErrorCode::UnknownMemberId;
         }
         let index = match self.validate_member(member_id, instance_id) {
             Ok(index) => index,
@@ -43,7 +43,7 @@ impl Group {
     /// `classicGroupLeaveToClassicGroup`: the member goes at once and the group rebalances now.
     pub(super) fn leave(&mut self, member_id: &str, reason: LeaveReason, cx: &mut Ctx<'_>) -> ErrorCode {
         if self.state == GroupState::Dead {
-            return ErrorCode::CoordinatorNotAvailable;
+            return ErrorCode::UnknownMemberId;
         }
         if let Some(pos) = self.pending.iter().position(|p| p == member_id) {
             self.pending.remove(pos);
@@ -119,7 +119,7 @@ impl Group {
         cx.fx.emit(SimEvent::MemberRemoved {
             group: self.id.clone(),
             member_id: member.member_id,
-            consumer: member.conn,
+            consumer: member.conn.consumer,
             reason,
         });
     }

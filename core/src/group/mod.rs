@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use state::GroupState;
 
 use crate::assignor::{AssignorName, TopicPartition};
-use crate::ids::ConsumerId;
+use crate::ids::Conn;
 use crate::protocol::Subscription;
 use crate::rng::SimRng;
 use crate::time::Instant;
@@ -100,7 +100,7 @@ pub(crate) struct Member {
     pub member_id: String,
     pub instance_id: Option<String>,
     pub client_id: String,
-    pub conn: ConsumerId,
+    pub conn: Conn,
     pub session_timeout_ms: u64,
     pub rebalance_timeout_ms: u64,
     pub protocols: Vec<(AssignorName, Subscription)>,
@@ -134,7 +134,9 @@ pub(crate) struct Rebalance {
     pub round: u32,
 }
 
-/// A classic consumer group on its coordinator.
+/// A classic consumer group on its coordinator. A Dead group here is one whose offsets expired:
+/// Kafka deletes it, so requests from a member it once had get UNKNOWN_MEMBER_ID (Kafka's
+/// `GroupIdNotFoundException` on JoinGroup), and a JoinGroup with no member id creates it anew.
 #[derive(Clone, Debug)]
 pub(crate) struct Group {
     pub id: String,
@@ -142,6 +144,9 @@ pub(crate) struct Group {
     pub coordinator: u32,
     pub state: GroupState,
     prev_state: GroupState,
+    /// When it entered its state (`currentStateTimestamp`): an Empty group's offsets expire
+    /// `offsets.retention.minutes` after it.
+    state_since: Instant,
     pub generation: i32,
     pub protocol: Option<AssignorName>,
     pub leader: Option<String>,
@@ -167,6 +172,7 @@ impl Group {
             coordinator,
             state: GroupState::Empty,
             prev_state: GroupState::Empty,
+            state_since: Instant::ZERO,
             generation: 0,
             protocol: None,
             leader: None,

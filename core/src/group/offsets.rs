@@ -5,15 +5,17 @@ use alloc::vec::Vec;
 use super::coordinator::Ctx;
 use super::{Group, GroupState};
 use crate::assignor::TopicPartition;
+use crate::effects::Due;
 use crate::event::SimEvent;
-use crate::ids::ConsumerId;
+use crate::ids::Conn;
 use crate::protocol::{ErrorCode, Response};
+use crate::time::{Duration, Instant};
 
 impl Group {
     /// OffsetCommit: stores each offset if the commit is valid, and answers.
     pub(super) fn offset_commit(
         &mut self,
-        conn: ConsumerId,
+        conn: Conn,
         member_id: &str,
         instance_id: Option<&str>,
         generation: i32,
@@ -21,30 +23,63 @@ impl Group {
         cx: &mut Ctx<'_>,
     ) {
         let error = self.validate_commit(member_id, instance_id, generation);
+        // `OffsetMetadataManager.commitOffset`: in the classic protocol a commit keeps the
+        // member's session alive in Stable and PreparingRebalance (test
+        // `testGenericGroupOffsetCommitMaintainsSession`).
+        if error == ErrorCode::None
+            && matches!(self.state, GroupState::Stable | GroupState::PreparingRebalance)
+            && let Some(member) = self.member(member_id)
+        {
+            let due = Due::MemberExpiry { group: self.id.clone(), member: member_id.into() };
+            cx.fx.set(due, cx.now + Duration::from_millis(member.session_timeout_ms));
+        }
         if error == ErrorCode::None {
             for (tp, offset) in &offsets {
                 let previous = self.offsets.insert(tp.clone(), *offset);
                 cx.fx.emit(SimEvent::Committed {
                     group: self.id.clone(),
-                    consumer: conn,
+                    consumer: conn.consumer,
                     partition: tp.clone(),
                     offset: *offset,
                     previous,
                 });
             }
         } else {
-            cx.fx.emit(SimEvent::CommitRejected { group: self.id.clone(), consumer: conn, error });
+            cx.fx.emit(SimEvent::CommitRejected { group: self.id.clone(), consumer: conn.consumer, error });
         }
         cx.fx.respond(conn, &self.id, Response::OffsetCommit { error, offsets });
     }
 
+    /// The retention check that will find this Empty group's offsets expired: the first run of
+    /// the coordinator's periodic check (`offsets.retention.check.interval.ms`, from time zero)
+    /// at or after `offsets.retention.minutes` since it became Empty
+    /// (`ClassicGroup.offsetExpirationCondition`, `GroupCoordinatorShard.cleanupGroupMetadata`).
+    pub(super) fn schedule_offsets_expiry(&mut self, cx: &mut Ctx<'_>) {
+        let retention = cx.broker.offsets_retention_minutes.saturating_mul(60_000);
+        let every = cx.broker.offsets_retention_check_interval_ms.max(1);
+        let due = self.state_since.as_millis().saturating_add(retention);
+        let at = due.div_ceil(every).saturating_mul(every);
+        cx.fx.set(Due::OffsetsExpiry(self.id.clone()), Instant::from_millis(at));
+    }
+
+    /// The retention check: an Empty group's offsets are deleted, and the group with them
+    /// (Empty → Dead).
+    pub(super) fn expire_offsets(&mut self, cx: &mut Ctx<'_>) {
+        if self.state != GroupState::Empty {
+            return;
+        }
+        let partitions = self.offsets.len() as u32;
+        self.offsets.clear();
+        cx.fx.emit(SimEvent::OffsetsExpired {
+            group: self.id.clone(),
+            partitions,
+            empty_since: self.state_since,
+        });
+        self.transition(GroupState::Dead, cx);
+    }
+
     /// OffsetFetch: the committed offset of each partition, `None` where there is none.
-    pub(super) fn offset_fetch(
-        &mut self,
-        conn: ConsumerId,
-        partitions: Vec<TopicPartition>,
-        cx: &mut Ctx<'_>,
-    ) {
+    pub(super) fn offset_fetch(&mut self, conn: Conn, partitions: Vec<TopicPartition>, cx: &mut Ctx<'_>) {
         let offsets = partitions.into_iter().map(|tp| (tp.clone(), self.offsets.get(&tp).copied())).collect();
         cx.fx.respond(conn, &self.id, Response::OffsetFetch { offsets });
     }
@@ -57,7 +92,7 @@ impl Group {
         generation: i32,
     ) -> ErrorCode {
         if self.state == GroupState::Dead {
-            return ErrorCode::CoordinatorNotAvailable;
+            return ErrorCode::UnknownMemberId;
         }
         if generation < 0 && member_id.is_empty() && instance_id.is_none() {
             return if self.state == GroupState::Empty {

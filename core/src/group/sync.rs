@@ -7,7 +7,7 @@ use super::coordinator::Ctx;
 use super::{Group, GroupState, RebalanceCause, RemovalReason};
 use crate::assignor::TopicPartition;
 use crate::effects::Due;
-use crate::ids::ConsumerId;
+use crate::ids::Conn;
 use crate::protocol::{ErrorCode, Response};
 use crate::time::Duration;
 
@@ -16,7 +16,7 @@ impl Group {
     /// response was sent or parked.
     pub(super) fn sync(
         &mut self,
-        conn: ConsumerId,
+        conn: Conn,
         member_id: &str,
         instance_id: Option<&str>,
         generation: i32,
@@ -24,7 +24,7 @@ impl Group {
         cx: &mut Ctx<'_>,
     ) -> Option<ErrorCode> {
         if self.state == GroupState::Dead {
-            return Some(ErrorCode::CoordinatorNotAvailable);
+            return Some(ErrorCode::UnknownMemberId);
         }
         let index = match self.validate_member(member_id, instance_id) {
             Ok(index) => index,
