@@ -124,7 +124,8 @@ pub struct MemberView {
     pub consumer: ConsumerId,
     /// Its host as Kafka prints it.
     pub host: String,
-    /// Its assignment in this generation (empty outside Stable, as DescribeGroups reports it).
+    /// Its assignment as DescribeGroups reports it: the last one the leader handed out, kept
+    /// through a rebalance until the next SyncGroup (`describeNoMetadata` still sets it).
     pub assignment: Vec<TopicPartition>,
     /// When the coordinator will expire it without a heartbeat.
     pub session_deadline: Option<Instant>,
@@ -336,7 +337,6 @@ impl Sim {
     }
 
     fn group_view(&self, g: &Group) -> GroupView {
-        let stable = g.state == GroupState::Stable;
         let members: Vec<MemberView> = g
             .members
             .iter()
@@ -346,7 +346,7 @@ impl Sim {
                 instance_id: m.instance_id.clone(),
                 consumer: m.conn.consumer,
                 host: host_of(m.conn.consumer),
-                assignment: if stable { m.assignment.clone() } else { Vec::new() },
+                assignment: m.assignment.clone(),
                 session_deadline: self
                     .agenda
                     .deadline(&Due::MemberExpiry { group: g.id.clone(), member: m.member_id.clone() }),

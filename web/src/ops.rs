@@ -1,9 +1,11 @@
-//! The `kafka-consumer-groups.sh --describe` views as Kafka prints them, read from
+//! The `kafka-consumer-groups.sh --describe` views as Kafka 4.x prints them, read from
 //! `tools/src/main/java/org/apache/kafka/tools/consumer/group/ConsumerGroupCommand.java`
-//! (`printOffsets`, `printMembers`, `printStates`, `maybePrintEmptyGroupState`):
-//! columns, `-` for a missing value, `topic:0,1,2` assignment strings, `host:port  (id)`.
+//! (`printOffsets`, `printMembers`, `printStates`, `shouldPrintMemberState`,
+//! `collectGroupsOffsets`, `getAssignmentString`): columns, `-` for a missing value,
+//! `topic:0,1,2` assignment strings, `host:port  (id)`, the `Warning:` and `Error:` lines, and
+//! no table where Kafka prints none. docs/kafka-source-notes.md has the Java lines.
 
-use groupsim::{DescribeRow, GroupState, GroupView};
+use groupsim::{DescribeRow, GroupState, GroupView, MemberView};
 
 /// A table: column titles and rows of cells.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,36 +16,82 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// The line Kafka prints above the table for a group that is not Stable, if any.
-pub fn notice(group: &GroupView) -> Option<String> {
+/// What one command prints: a line above (on stderr in Kafka, `Warning:` or `Error:` where
+/// Kafka writes one), and the table if it prints one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Printed {
+    /// The line above the table.
+    pub notice: Option<String>,
+    /// The table, or `None` where Kafka prints none.
+    pub table: Option<Table>,
+}
+
+/// `shouldPrintMemberState`'s line for the group's state. A Dead group here is deleted, and
+/// 4.x's describe then fails with `GroupIdNotFoundException`, printed by `run()`'s `printError`.
+fn notice(group: &GroupView) -> Option<String> {
     let id = &group.id;
     match group.state {
-        GroupState::Dead => Some(format!("Consumer group '{id}' does not exist.")),
+        GroupState::Dead => Some(format!(
+            "Error: Executing consumer group command failed due to \
+             org.apache.kafka.common.errors.GroupIdNotFoundException: Group {id} not found."
+        )),
         GroupState::Empty => Some(format!("Consumer group '{id}' has no active members.")),
         GroupState::PreparingRebalance | GroupState::CompletingRebalance => {
-            Some(format!("Consumer group '{id}' is rebalancing."))
+            Some(format!("Warning: Consumer group '{id}' is rebalancing."))
         }
         GroupState::Stable => None,
     }
 }
 
-/// `--describe` (the offsets view): one row per partition.
-pub fn offsets(group: &GroupView) -> Table {
-    Table {
-        headers: DescribeRow::HEADERS.to_vec(),
-        rows: group.describe.iter().map(|r| r.cells().to_vec()).collect(),
+/// `--describe` (the offsets view), in `collectGroupsOffsets`' order: the members that own
+/// partitions, most partitions first (ties in the coordinator's member order), each one's
+/// partitions by topic and partition; then the committed partitions nobody owns. No table at all
+/// when there is no row (`shouldPrintMemberState` returns false).
+pub fn offsets(group: &GroupView) -> Printed {
+    let mut owners: Vec<&MemberView> = group.members.iter().filter(|m| !m.assignment.is_empty()).collect();
+    // Stable: insertion keeps the member order among equals.
+    for i in 1..owners.len() {
+        let mut j = i;
+        while j > 0 && owners[j - 1].assignment.len() < owners[j].assignment.len() {
+            owners.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    let owned_by = |row: &&DescribeRow, m: &MemberView| row.consumer_id.as_deref() == Some(&m.member_id);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for m in owners {
+        rows.extend(group.describe.iter().filter(|r| owned_by(r, m)).map(|r| r.cells().to_vec()));
+    }
+    rows.extend(group.describe.iter().filter(|r| r.consumer_id.is_none()).map(|r| r.cells().to_vec()));
+    let shown = group.state != GroupState::Dead && !rows.is_empty();
+    Printed {
+        notice: notice(group),
+        table: shown.then(|| Table { headers: DescribeRow::HEADERS.to_vec(), rows }),
     }
 }
 
-/// `--describe --members --verbose` for a classic group: GROUP-INSTANCE-ID only when a member
-/// has one; the assignment as `topic:0,1,2`, topics joined by `;`.
-pub fn members(group: &GroupView) -> Table {
+/// `--describe --members --verbose` for a classic group (4.x, KIP-1099): GROUP-INSTANCE-ID only
+/// when a member has one; CURRENT-ASSIGNMENT as `topic:0,1,2`, topics joined by `;`; the epochs
+/// and the target assignment are `-` (they belong to the new protocol). The header is printed
+/// even with no member; nothing for a deleted group.
+pub fn members(group: &GroupView) -> Printed {
+    if group.state == GroupState::Dead {
+        return Printed { notice: notice(group), table: None };
+    }
     let with_instance = group.members.iter().any(|m| m.instance_id.is_some());
     let mut headers = vec!["GROUP", "CONSUMER-ID"];
     if with_instance {
         headers.push("GROUP-INSTANCE-ID");
     }
-    headers.extend(["HOST", "CLIENT-ID", "#PARTITIONS", "ASSIGNMENT"]);
+    headers.extend([
+        "HOST",
+        "CLIENT-ID",
+        "#PARTITIONS",
+        "CURRENT-EPOCH",
+        "CURRENT-ASSIGNMENT",
+        "TARGET-EPOCH",
+        "TARGET-ASSIGNMENT",
+    ]);
     let rows = group
         .members
         .iter()
@@ -52,14 +100,17 @@ pub fn members(group: &GroupView) -> Table {
             if with_instance {
                 row.push(m.instance_id.clone().unwrap_or_default());
             }
-            row.extend([m.host.clone(), m.client_id.clone(), m.assignment.len().to_string(), assignment(m)]);
+            row.extend([m.host.clone(), m.client_id.clone(), m.assignment.len().to_string()]);
+            row.extend(["-".into(), assignment(m), "-".into(), "-".into()]);
             row
         })
         .collect();
-    Table { headers, rows }
+    Printed { notice: notice(group), table: Some(Table { headers, rows }) }
 }
 
-fn assignment(member: &groupsim::MemberView) -> String {
+/// `getAssignmentString`: per topic `topic:` and its partitions in numeric order, then those
+/// strings sorted as strings and joined by `;`; `-` for none.
+fn assignment(member: &MemberView) -> String {
     let mut topics: Vec<(&str, Vec<u32>)> = Vec::new();
     for tp in &member.assignment {
         match topics.iter_mut().find(|(t, _)| *t == tp.topic) {
@@ -70,8 +121,7 @@ fn assignment(member: &groupsim::MemberView) -> String {
     if topics.is_empty() {
         return "-".into();
     }
-    sort_small(&mut topics);
-    let parts: Vec<String> = topics
+    let mut parts: Vec<String> = topics
         .into_iter()
         .map(|(topic, mut partitions)| {
             sort_small(&mut partitions);
@@ -79,6 +129,7 @@ fn assignment(member: &groupsim::MemberView) -> String {
             format!("{topic}:{}", list.join(","))
         })
         .collect();
+    sort_small(&mut parts);
     parts.join(";")
 }
 
@@ -94,19 +145,28 @@ fn sort_small<T: Ord>(items: &mut [T]) {
     }
 }
 
-/// `--describe --state`: the coordinator as `host:port  (id)`, `-` for no assignment strategy.
-pub fn state(group: &GroupView) -> Table {
+/// `--describe --state`: the coordinator as `host:port  (id)`; ASSIGNMENT-STRATEGY is `-`
+/// unless the group is Stable (the broker's DescribeGroups reports the protocol only then).
+pub fn state(group: &GroupView) -> Printed {
+    if group.state == GroupState::Dead {
+        return Printed { notice: notice(group), table: None };
+    }
     let coordinator = format!("broker-{id}:9092  ({id})", id = group.coordinator);
-    Table {
+    let strategy = match group.assignor {
+        Some(a) if group.state == GroupState::Stable => a.protocol_name(),
+        _ => "-",
+    };
+    let table = Table {
         headers: vec!["GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE", "#MEMBERS"],
         rows: vec![vec![
             group.id.clone(),
             coordinator,
-            group.assignor.map_or("-", |a| a.protocol_name()).to_string(),
+            strategy.to_string(),
             group.state.to_string(),
             group.members.len().to_string(),
         ]],
-    }
+    };
+    Printed { notice: notice(group), table: Some(table) }
 }
 
 #[cfg(test)]
@@ -124,18 +184,73 @@ mod tests {
     #[test]
     fn members_and_state_print_as_kafka_does() {
         let group = settled_group();
-        let members = members(&group);
+        let members = members(&group).table.unwrap();
         assert_eq!(
             members.headers,
-            ["GROUP", "CONSUMER-ID", "HOST", "CLIENT-ID", "#PARTITIONS", "ASSIGNMENT"]
+            [
+                "GROUP",
+                "CONSUMER-ID",
+                "HOST",
+                "CLIENT-ID",
+                "#PARTITIONS",
+                "CURRENT-EPOCH",
+                "CURRENT-ASSIGNMENT",
+                "TARGET-EPOCH",
+                "TARGET-ASSIGNMENT"
+            ]
         );
         assert_eq!(members.rows.len(), 3);
-        let assignments: Vec<&str> = members.rows.iter().map(|r| r[5].as_str()).collect();
+        let assignments: Vec<&str> = members.rows.iter().map(|r| r[6].as_str()).collect();
         // Eager range over 6 partitions and 3 members: two consecutive partitions each.
         assert_eq!(assignments, ["orders:0,1", "orders:2,3", "orders:4,5"]);
+        assert_eq!(members.rows[0][5..], ["-".to_string(), "orders:0,1".into(), "-".into(), "-".into()]);
         let state = state(&group);
-        assert_eq!(state.rows[0][2..], ["range".to_string(), "Stable".into(), "3".into()]);
-        assert!(state.rows[0][1].ends_with(&format!("  ({})", group.coordinator)));
-        assert_eq!(notice(&group), None);
+        let row = &state.table.unwrap().rows[0];
+        assert_eq!(row[2..], ["range".to_string(), "Stable".into(), "3".into()]);
+        assert!(row[1].ends_with(&format!("  ({})", group.coordinator)));
+        assert_eq!(state.notice, None);
+    }
+
+    /// `getAssignmentString` sorts the `topic:…` strings, so `a-b:` comes before `a:` (`-` < `:`).
+    #[test]
+    fn topics_sort_as_kafka_sorts_the_printed_strings() {
+        let tp = |t: &str, p| groupsim::assignor::TopicPartition { topic: t.into(), partition: p };
+        let mut member = settled_group().members.remove(0);
+        member.assignment = vec![tp("a", 2), tp("a", 0), tp("a-b", 1), tp("a", 10)];
+        assert_eq!(assignment(&member), "a-b:1;a:0,2,10");
+    }
+
+    /// `shouldPrintMemberState`: a rebalancing group gets `Warning:`, its strategy is `-`, and a
+    /// group with no row prints no offsets table; a deleted group prints only Kafka's error.
+    #[test]
+    fn notices_and_missing_tables_follow_should_print_member_state() {
+        let mut group = settled_group();
+        group.state = GroupState::PreparingRebalance;
+        assert_eq!(state(&group).notice.as_deref(), Some("Warning: Consumer group 'group-a' is rebalancing."));
+        assert_eq!(state(&group).table.unwrap().rows[0][2], "-");
+        group.state = GroupState::Stable;
+        group.members.iter_mut().for_each(|m| m.assignment.clear());
+        group.describe.clear();
+        assert_eq!(offsets(&group), Printed { notice: None, table: None });
+        group.state = GroupState::Dead;
+        let dead = members(&group);
+        assert_eq!(dead.table, None);
+        assert!(dead.notice.unwrap().starts_with("Error: Executing consumer group command failed"));
+    }
+
+    /// `collectGroupsOffsets`: members with more partitions first, then unowned committed rows.
+    #[test]
+    fn offsets_rows_come_in_collect_groups_offsets_order() {
+        let mut group = settled_group();
+        let moved = group.members[0].assignment.remove(0);
+        group.members[2].assignment.push(moved.clone());
+        for row in &mut group.describe {
+            if row.topic == moved.topic && row.partition == moved.partition {
+                row.consumer_id = Some(group.members[2].member_id.clone());
+            }
+        }
+        let rows = offsets(&group).table.unwrap().rows;
+        let order: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+        assert_eq!(order, ["0", "4", "5", "2", "3", "1"]);
     }
 }

@@ -383,7 +383,17 @@ async fn the_ops_tabs_print_kafkas_columns() {
     tab(&root, "--members").await;
     assert_eq!(
         text_of(&root, ".ops th"),
-        ["GROUP", "CONSUMER-ID", "HOST", "CLIENT-ID", "#PARTITIONS", "ASSIGNMENT"]
+        [
+            "GROUP",
+            "CONSUMER-ID",
+            "HOST",
+            "CLIENT-ID",
+            "#PARTITIONS",
+            "CURRENT-EPOCH",
+            "CURRENT-ASSIGNMENT",
+            "TARGET-EPOCH",
+            "TARGET-ASSIGNMENT"
+        ]
     );
     tab(&root, "--state").await;
     let cells = text_of(&root, ".ops td");
@@ -393,7 +403,7 @@ async fn the_ops_tabs_print_kafkas_columns() {
     click(&root, "Close consumer-2").await;
     advance(&root, 10).await;
     tab(&root, "--describe").await;
-    assert_eq!(text_of(&root, ".ops .notice"), ["Consumer group 'group-a' is rebalancing."]);
+    assert_eq!(text_of(&root, ".ops .notice"), ["Warning: Consumer group 'group-a' is rebalancing."]);
 }
 
 async fn tab(root: &Element, label: &str) {

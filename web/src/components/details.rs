@@ -72,13 +72,13 @@ pub fn Details(props: &DetailsProps) -> Html {
     let body = match *tab {
         Tab::Log => html! { <EventLog log={props.log.clone()} /> },
         Tab::Describe => html! { <>{ for props.groups.iter().map(|g| html! {
-            <OpsTable command={cli("", g)} notice={ops::notice(g)} table={ops::offsets(g)} />
+            <OpsTable command={cli("", g)} printed={ops::offsets(g)} />
         }) }</> },
         Tab::Members => html! { <>{ for props.groups.iter().map(|g| html! {
-            <OpsTable command={cli(" --members --verbose", g)} notice={ops::notice(g)} table={ops::members(g)} />
+            <OpsTable command={cli(" --members --verbose", g)} printed={ops::members(g)} />
         }) }</> },
         Tab::State => html! { <>{ for props.groups.iter().map(|g| html! {
-            <OpsTable command={cli(" --state", g)} notice={None::<String>} table={ops::state(g)} />
+            <OpsTable command={cli(" --state", g)} printed={ops::state(g)} />
         }) }</> },
         Tab::Lag => html! { <LagChart samples={props.lag.clone()} /> },
         Tab::Duplicates => html! {

@@ -2,17 +2,15 @@
 
 use yew::prelude::*;
 
-use crate::ops::Table;
+use crate::ops::Printed;
 
 /// Props of [`OpsTable`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct OpsTableProps {
     /// The command line it stands for.
     pub command: String,
-    /// The line above the table, if Kafka prints one.
-    pub notice: Option<String>,
-    /// The table.
-    pub table: Table,
+    /// What it prints.
+    pub printed: Printed,
 }
 
 /// One CLI view as a table.
@@ -21,17 +19,19 @@ pub fn OpsTable(props: &OpsTableProps) -> Html {
     html! {
         <figure class="ops">
             <figcaption><code>{ format!("$ {}", props.command) }</code></figcaption>
-            if let Some(notice) = &props.notice { <p class="notice">{ notice }</p> }
-            <div class="table-scroll">
-                <table>
-                    <thead><tr>{ for props.table.headers.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
-                    <tbody>
-                        { for props.table.rows.iter().map(|row| html! {
-                            <tr>{ for row.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            if let Some(notice) = &props.printed.notice { <p class="notice">{ notice }</p> }
+            if let Some(table) = &props.printed.table {
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+                        <tbody>
+                            { for table.rows.iter().map(|row| html! {
+                                <tr>{ for row.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
         </figure>
     }
 }
