@@ -233,6 +233,8 @@ pub struct ConsumerView {
     pub coordinator_known: bool,
     /// `close()` waits for it to finish the records its last poll returned.
     pub closing: bool,
+    /// Records its last `poll()` returned that it has not processed yet.
+    pub fetched: u32,
 }
 
 /// A message on the wire.
@@ -308,6 +310,7 @@ impl Sim {
                     waiting: c.waiting_for(),
                     coordinator_known: c.coordinator_known,
                     closing: c.closing,
+                    fetched: c.fetched(),
                     link_cut: self.network.is_cut(c.id),
                     stalled: c.stalled,
                     cooperative: c.cooperative(),

@@ -29,6 +29,8 @@ mod scenario_group;
 #[cfg(test)]
 mod scenario_rebalance;
 #[cfg(test)]
+mod scenario_recovery;
+#[cfg(test)]
 mod session_replay;
 #[cfg(test)]
 mod share_link;

@@ -226,7 +226,10 @@ mod tests {
     fn notices_and_missing_tables_follow_should_print_member_state() {
         let mut group = settled_group();
         group.state = GroupState::PreparingRebalance;
-        assert_eq!(state(&group).notice.as_deref(), Some("Warning: Consumer group 'group-a' is rebalancing."));
+        assert_eq!(
+            state(&group).notice.as_deref(),
+            Some("Warning: Consumer group 'group-a' is rebalancing.")
+        );
         assert_eq!(state(&group).table.unwrap().rows[0][2], "-");
         group.state = GroupState::Stable;
         group.members.iter_mut().for_each(|m| m.assignment.clear());

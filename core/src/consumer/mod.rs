@@ -186,6 +186,11 @@ impl Consumer {
         self.needs_join_prepare = true;
     }
 
+    /// Records the last `poll()` returned that are not processed yet.
+    pub fn fetched(&self) -> u32 {
+        self.batch.len() as u32
+    }
+
     /// A crash: no commit, no LeaveGroup, no more heartbeats.
     pub fn kill(&mut self, fx: &mut Effects) {
         if self.life != Life::Running {
