@@ -21,6 +21,8 @@ mod determinism;
 #[cfg(test)]
 mod property;
 #[cfg(test)]
+mod property_liveness;
+#[cfg(test)]
 mod property_sticky;
 #[cfg(test)]
 mod scenario_fetch;
