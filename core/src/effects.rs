@@ -43,8 +43,8 @@ pub(crate) enum Due {
 /// One thing for the world to do.
 #[derive(Clone, Debug)]
 pub(crate) enum Effect {
-    /// Send a request from a consumer to its group's coordinator.
-    Request { from: ConsumerId, group: String, request: Request },
+    /// Send a request from a consumer to its group's coordinator, with its correlation id.
+    Request { from: ConsumerId, group: String, request: Request, correlation: u32 },
     /// Send a response from a group's coordinator to a consumer's connection.
     Respond { to: Conn, group: String, response: Response },
     /// Schedule (or move) a deadline.
@@ -60,8 +60,8 @@ pub(crate) enum Effect {
 pub(crate) struct Effects(pub Vec<Effect>);
 
 impl Effects {
-    pub fn request(&mut self, from: ConsumerId, group: &str, request: Request) {
-        self.0.push(Effect::Request { from, group: group.into(), request });
+    pub fn request(&mut self, from: ConsumerId, group: &str, request: Request, correlation: u32) {
+        self.0.push(Effect::Request { from, group: group.into(), request, correlation });
     }
 
     pub fn respond(&mut self, to: Conn, group: &str, response: Response) {

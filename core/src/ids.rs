@@ -22,13 +22,16 @@ impl fmt::Display for ProducerId {
 #[serde(transparent)]
 pub struct ConsumerId(pub u32);
 
-/// One connection of a consumer process to the brokers. The epoch grows each time the client
-/// drops its connection (a timed-out request, the coordinator marked unknown) or the process is
-/// restarted, so answers to a dropped connection never reach the client (`NetworkClient`).
+/// Where an answer goes: a consumer process's connection to the brokers and the request's
+/// correlation id on it (`NetworkClient` matches each answer to its request by that id). The
+/// epoch grows each time the client drops its connection (a timed-out request, the coordinator
+/// marked unknown) or the process is restarted, so answers to a dropped connection never reach
+/// the client.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Conn {
     pub consumer: ConsumerId,
     pub epoch: u32,
+    pub correlation: u32,
 }
 
 impl fmt::Display for ConsumerId {

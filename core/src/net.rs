@@ -68,6 +68,8 @@ pub(crate) struct Envelope {
     pub consumer: ConsumerId,
     /// The consumer's connection epoch ([`crate::ids::Conn`]).
     pub epoch: u32,
+    /// The request's correlation id, which its answer carries back.
+    pub correlation: u32,
     /// Set by [`Network::send`].
     pub sent_at: Instant,
     /// Set by [`Network::send`].
@@ -76,17 +78,9 @@ pub(crate) struct Envelope {
 
 impl Envelope {
     pub fn new(from: Endpoint, to: Endpoint, group: String, payload: Payload, conn: Conn) -> Self {
-        let (consumer, epoch) = (conn.consumer, conn.epoch);
-        Envelope {
-            from,
-            to,
-            group,
-            payload,
-            consumer,
-            epoch,
-            sent_at: Instant::ZERO,
-            arrives_at: Instant::ZERO,
-        }
+        let (consumer, epoch, correlation) = (conn.consumer, conn.epoch, conn.correlation);
+        let (sent_at, arrives_at) = (Instant::ZERO, Instant::ZERO);
+        Envelope { from, to, group, payload, consumer, epoch, correlation, sent_at, arrives_at }
     }
 }
 

@@ -213,7 +213,8 @@ impl Sim {
         self.emit(SimEvent::MessageReceived { id, from, to, api, response, summary });
         let now = self.now;
         let mut fx = Effects::default();
-        let conn = Conn { consumer: envelope.consumer, epoch: envelope.epoch };
+        let conn =
+            Conn { consumer: envelope.consumer, epoch: envelope.epoch, correlation: envelope.correlation };
         match envelope.payload {
             Payload::Request(Request::FindCoordinator { key }) => {
                 // Any broker answers FindCoordinator from the metadata; no group is created.
@@ -240,7 +241,7 @@ impl Sim {
                 if let Some(consumer) = self.consumers.get_mut(envelope.consumer.0 as usize)
                     && consumer.epoch == envelope.epoch
                 {
-                    consumer.on_response(now, response, &self.topics, &mut fx);
+                    consumer.on_response(now, response, envelope.correlation, &self.topics, &mut fx);
                 }
             }
         }
@@ -276,11 +277,11 @@ impl Sim {
                 Effect::Set(due, at) => self.agenda.set(due, at),
                 Effect::Cancel(due) => self.agenda.cancel(&due),
                 Effect::Emit(event) => self.record(event),
-                Effect::Request { from, group, request } => {
+                Effect::Request { from, group, request, correlation } => {
                     let to = Endpoint::Broker(self.coordinator_of(&group));
                     let epoch = self.consumers.get(from.0 as usize).map_or(0, |c| c.epoch);
                     let payload = Payload::Request(request);
-                    let conn = Conn { consumer: from, epoch };
+                    let conn = Conn { consumer: from, epoch, correlation };
                     let envelope = Envelope::new(Endpoint::Consumer(from), to, group, payload, conn);
                     self.send(envelope);
                 }

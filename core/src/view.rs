@@ -17,7 +17,7 @@ use crate::net::Endpoint;
 use crate::partitioner::KeyMode;
 use crate::protocol::Api;
 use crate::sim::Sim;
-use crate::time::Instant;
+use crate::time::{Duration, Instant};
 
 /// How many recent records per partition a view carries.
 const VIEW_RECENT_RECORDS: usize = 8;
@@ -227,8 +227,8 @@ pub struct ConsumerView {
     pub heartbeat_interval_ms: u64,
     /// `max.poll.interval.ms`.
     pub max_poll_interval_ms: u64,
-    /// Its oldest request still waiting for an answer, and when it times out.
-    pub waiting: Option<(Api, Instant)>,
+    /// Its oldest request still waiting for an answer, when it times out, and its timeout.
+    pub waiting: Option<(Api, Instant, Duration)>,
     /// Whether it knows its coordinator (false while it looks it up again).
     pub coordinator_known: bool,
     /// `close()` waits for it to finish the records its last poll returned.

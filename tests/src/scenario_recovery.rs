@@ -124,7 +124,10 @@ fn a_lost_offset_fetch_is_asked_again_and_consumption_resumes() {
     let view = run.sim.view();
     let waiting = view.consumers.iter().find(|c| c.id == d).unwrap();
     assert!(waiting.assignment.iter().all(|(_, p)| p.is_none()), "positions unknown while it waits");
-    assert_eq!(waiting.waiting.map(|(api, _)| api), Some(Api::OffsetFetch));
+    assert_eq!(
+        waiting.waiting.map(|(api, _, timeout)| (api, timeout.as_millis())),
+        Some((Api::OffsetFetch, 30_000))
+    );
 
     run.until(Instant::from_millis(sent.as_millis() + 40_000));
     let timed_out = run

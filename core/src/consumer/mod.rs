@@ -102,6 +102,8 @@ pub(crate) struct Consumer {
     pub epoch: u32,
     /// Requests sent on this connection and not answered yet, oldest first.
     inflight: VecDeque<InFlight>,
+    /// The correlation id of the last request sent.
+    correlation: u32,
     /// Whether it knows its coordinator: false after `markCoordinatorUnknown`, until
     /// FindCoordinator answers. A new consumer starts knowing it (its first lookup is not drawn).
     pub coordinator_known: bool,
@@ -125,6 +127,7 @@ pub(crate) struct Consumer {
 /// A request waiting for its answer.
 #[derive(Clone, Debug)]
 struct InFlight {
+    correlation: u32,
     api: Api,
     sent_at: Instant,
     deadline: Instant,
@@ -153,6 +156,7 @@ impl Consumer {
             parked: false,
             epoch: 0,
             inflight: VecDeque::new(),
+            correlation: 0,
             coordinator_known: true,
             coordinator_broker: 0,
             find_not_before: now,

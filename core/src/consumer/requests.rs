@@ -28,8 +28,10 @@ impl Consumer {
             _ => self.config.request_timeout_ms,
         };
         let deadline = now + Duration::from_millis(timeout);
-        self.inflight.push_back(InFlight { api: request.api(), sent_at: now, deadline });
-        fx.request(self.id, &self.config.group_id, request);
+        self.correlation = self.correlation.wrapping_add(1);
+        let correlation = self.correlation;
+        self.inflight.push_back(InFlight { correlation, api: request.api(), sent_at: now, deadline });
+        fx.request(self.id, &self.config.group_id, request, correlation);
         self.arm_request_timer(fx);
     }
 
@@ -43,15 +45,18 @@ impl Consumer {
         self.awaiting(Api::JoinGroup) || self.awaiting(Api::SyncGroup)
     }
 
-    /// The oldest request still waiting for its answer, and its deadline (for drawing).
-    pub fn waiting_for(&self) -> Option<(Api, Instant)> {
-        self.inflight.front().map(|r| (r.api, r.deadline))
+    /// The oldest request still waiting for its answer, its deadline and its whole timeout (for
+    /// drawing).
+    pub fn waiting_for(&self) -> Option<(Api, Instant, Duration)> {
+        self.inflight.front().map(|r| (r.api, r.deadline, r.deadline - r.sent_at))
     }
 
-    /// An answer of `api` arrived: it answers the oldest request of that API (a connection's
-    /// answers come in order). False if nothing of that API was waiting.
-    pub(super) fn answered(&mut self, api: Api, fx: &mut Effects) -> bool {
-        let Some(index) = self.inflight.iter().position(|r| r.api == api) else { return false };
+    /// The answer with this correlation id arrived. False if no request waits for it (it
+    /// failed with a dropped connection).
+    pub(super) fn answered(&mut self, correlation: u32, fx: &mut Effects) -> bool {
+        let Some(index) = self.inflight.iter().position(|r| r.correlation == correlation) else {
+            return false;
+        };
         self.inflight.remove(index);
         self.arm_request_timer(fx);
         true

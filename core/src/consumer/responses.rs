@@ -14,10 +14,17 @@ use crate::time::{Duration, Instant};
 
 impl Consumer {
     /// Handles a coordinator response.
-    pub fn on_response(&mut self, now: Instant, response: Response, topics: &Topics, fx: &mut Effects) {
+    pub fn on_response(
+        &mut self,
+        now: Instant,
+        response: Response,
+        correlation: u32,
+        topics: &Topics,
+        fx: &mut Effects,
+    ) {
         // Only an answer to a request still waiting counts (`NetworkClient` matches answers to
-        // requests); an answer to a failed request is never delivered.
-        if self.life != Life::Running || !self.answered(response.api(), fx) {
+        // requests by correlation id); an answer to a failed request is never delivered.
+        if self.life != Life::Running || !self.answered(correlation, fx) {
             return;
         }
         self.handle(now, response, topics, fx);

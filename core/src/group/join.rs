@@ -112,6 +112,8 @@ impl Group {
             instance_id: join.instance_id,
             client_id: client_id.into(),
             conn,
+            join_conn: conn,
+            sync_conn: conn,
             session_timeout_ms: join.session_timeout_ms,
             rebalance_timeout_ms: join.rebalance_timeout_ms,
             protocols: join.protocols,
@@ -153,12 +155,12 @@ impl Group {
                 member_id: old.member_id.clone(),
                 members: vec![],
             };
-            cx.fx.respond(old.conn, &self.id, response);
+            cx.fx.respond(old.join_conn, &self.id, response);
         }
         if old.awaiting_sync {
             old.awaiting_sync = false;
             let response = Response::SyncGroup { error: ErrorCode::FencedInstanceId, assignment: Vec::new() };
-            cx.fx.respond(old.conn, &self.id, response);
+            cx.fx.respond(old.sync_conn, &self.id, response);
         }
         let old_id = core::mem::replace(&mut self.members[index].member_id, new_id.clone());
         if self.leader.as_deref() == Some(old_id.as_str()) {
@@ -192,6 +194,7 @@ impl Group {
     pub(super) fn update_member(&mut self, index: usize, conn: Conn, join: Join) {
         let member = &mut self.members[index];
         member.conn = conn;
+        member.join_conn = conn;
         member.protocols = join.protocols;
         member.session_timeout_ms = join.session_timeout_ms;
         member.rebalance_timeout_ms = join.rebalance_timeout_ms;
@@ -220,7 +223,7 @@ impl Group {
                     member.awaiting_sync = false;
                     let response =
                         Response::SyncGroup { error: ErrorCode::RebalanceInProgress, assignment: Vec::new() };
-                    cx.fx.respond(member.conn, &self.id, response);
+                    cx.fx.respond(member.sync_conn, &self.id, response);
                 }
             }
         }
@@ -340,7 +343,7 @@ impl Group {
             member_id,
             members,
         };
-        cx.fx.respond(self.members[index].conn, &self.id, response);
+        cx.fx.respond(self.members[index].join_conn, &self.id, response);
     }
 
     pub(super) fn join_error(&self, conn: Conn, error: ErrorCode, member_id: String, cx: &mut Ctx<'_>) {

@@ -110,7 +110,7 @@ impl Group {
                 member_id: member.member_id.clone(),
                 members: vec![],
             };
-            cx.fx.respond(member.conn, &self.id, response);
+            cx.fx.respond(member.join_conn, &self.id, response);
         }
         if self.leader.as_deref() == Some(member.member_id.as_str()) {
             // ClassicGroup.remove: the next leader is the first member (Java: HashMap order).

@@ -100,7 +100,12 @@ pub(crate) struct Member {
     pub member_id: String,
     pub instance_id: Option<String>,
     pub client_id: String,
+    /// The connection of its latest JoinGroup or SyncGroup (who it is).
     pub conn: Conn,
+    /// Where its parked JoinGroup is answered (that request's correlation id).
+    pub join_conn: Conn,
+    /// Where its parked SyncGroup is answered.
+    pub sync_conn: Conn,
     pub session_timeout_ms: u64,
     pub rebalance_timeout_ms: u64,
     pub protocols: Vec<(AssignorName, Subscription)>,

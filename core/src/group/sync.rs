@@ -38,6 +38,7 @@ impl Group {
             GroupState::CompletingRebalance => {
                 let member = &mut self.members[index];
                 member.conn = conn;
+                member.sync_conn = conn;
                 member.awaiting_sync = true;
                 member.pending_sync = false;
                 if self.leader.as_deref() == Some(member_id) {
@@ -56,7 +57,7 @@ impl Group {
                                 error: ErrorCode::None,
                                 assignment: member.assignment.clone(),
                             };
-                            cx.fx.respond(member.conn, &self.id, response);
+                            cx.fx.respond(member.sync_conn, &self.id, response);
                             let due = Due::MemberExpiry {
                                 group: self.id.clone(),
                                 member: member.member_id.clone(),
