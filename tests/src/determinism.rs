@@ -55,5 +55,6 @@ fn the_trace_is_identical_on_every_platform() {
 }
 
 /// Recorded natively (re-pinned for rebalance rounds, the default [range, cooperative-sticky],
-/// and the fetch long-poll that replaced a fixed 100 ms idle poll); the wasm run must agree.
-const PINNED: u64 = 6_346_436_573_908_012_128;
+/// the fetch long-poll that replaced a fixed 100 ms idle poll, and issue 13's request timeouts,
+/// closes, KIP-794 partitioner and the API on every message event); the wasm run must agree.
+const PINNED: u64 = 6_552_848_243_456_125_595;
