@@ -84,13 +84,15 @@ impl Kind {
     pub fn of(event: &SimEvent) -> Kind {
         use SimEvent as E;
         match event {
-            E::MessageSent { api: Api::Heartbeat, .. } => Kind::Heartbeat,
-            E::MessageReceived { summary, .. } | E::MessageDropped { summary, .. }
-                if summary.starts_with("Heartbeat") =>
-            {
-                Kind::Heartbeat
-            }
-            E::MessageSent { .. } | E::MessageReceived { .. } | E::MessageDropped { .. } => Kind::Protocol,
+            E::MessageSent { api: Api::Heartbeat, .. }
+            | E::MessageReceived { api: Api::Heartbeat, .. }
+            | E::MessageDropped { api: Api::Heartbeat, .. } => Kind::Heartbeat,
+            E::MessageSent { .. }
+            | E::MessageReceived { .. }
+            | E::MessageDropped { .. }
+            | E::RequestTimedOut { .. }
+            | E::CoordinatorUnknown { .. }
+            | E::CoordinatorFound { .. } => Kind::Protocol,
             E::GroupStateChanged { .. }
             | E::RebalanceStarted { .. }
             | E::JoinCompleted { .. }
@@ -99,9 +101,11 @@ impl Kind {
             | E::MemberRemoved { .. }
             | E::StaticMemberReplaced { .. }
             | E::PendingMemberExpired { .. } => Kind::Group,
-            E::Committed { .. } | E::CommitFailed { .. } | E::CommitRejected { .. } | E::Duplicate { .. } => {
-                Kind::Offsets
-            }
+            E::Committed { .. }
+            | E::CommitFailed { .. }
+            | E::CommitRejected { .. }
+            | E::Duplicate { .. }
+            | E::OffsetsExpired { .. } => Kind::Offsets,
             E::TopicCreated { .. }
             | E::PartitionsAdded { .. }
             | E::ProducerAdded { .. }
@@ -218,6 +222,8 @@ pub struct Flight {
     pub api: Api,
     /// A response (broker → client) rather than a request.
     pub response: bool,
+    /// Not a message: the client gave up waiting for this request's answer after this long.
+    pub timed_out: Option<groupsim::Duration>,
     /// The one-line summary.
     pub summary: String,
 }
@@ -273,6 +279,24 @@ impl Observed {
                 api: *api,
                 response: *response,
                 summary: summary.clone(),
+                timed_out: None,
+            });
+            if wire.len() > WIRE_KEPT {
+                wire.pop_front();
+            }
+        }
+        if let SimEvent::RequestTimedOut { consumer, api, to, after } = &stamped.event {
+            let wire = self.wire.make_mut();
+            wire.push_back(Flight {
+                id: u64::MAX - wire.len() as u64,
+                at: stamped.at,
+                arrives_at: stamped.at,
+                client: consumer.to_string(),
+                broker: to.to_string(),
+                api: *api,
+                response: false,
+                summary: stamped.event.to_string(),
+                timed_out: Some(*after),
             });
             if wire.len() > WIRE_KEPT {
                 wire.pop_front();

@@ -200,6 +200,33 @@ async fn pause_processing_and_cut_link_toggle() {
     assert_eq!(text_of(&root, ".member-state")[0], "Stable");
 }
 
+/// Reference §1.9: a request lost on a cut link times out after request.timeout.ms (30 s); the
+/// wire and the log say so, and the card says the coordinator is being looked up again.
+#[wasm_bindgen_test]
+async fn a_request_lost_on_a_cut_link_times_out_on_the_wire_and_in_the_log() {
+    let root = mount(1).await;
+    advance(&root, 20).await;
+    click(&root, "Cut link of consumer-2").await;
+    advance(&root, 20).await;
+    assert!(text_of(&root, ".member-state").iter().all(|s| !s.contains("coordinator unknown")));
+    assert!(
+        text_of(&root, ".timer-answer .timer-name").iter().any(|n| n == "Heartbeat" || n == "OffsetCommit")
+    );
+    advance(&root, 20).await;
+    let timed_out = text_of(&root, ".flight.timed-out");
+    assert!(
+        timed_out.iter().any(|t| t.contains("timed out after 30s") && t.contains("consumer-2")),
+        "{timed_out:?}"
+    );
+    assert!(text_of(&root, ".member-state").iter().any(|s| s.contains("coordinator unknown")));
+    let lines = text_of(&root, ".log-line");
+    assert!(
+        lines.iter().any(|l| l.contains("consumer-2:") && l.contains("timed out after 30s")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("coordinator unknown")), "{lines:?}");
+}
+
 #[wasm_bindgen_test]
 async fn a_killed_consumer_can_be_restarted() {
     let root = mount(1).await;

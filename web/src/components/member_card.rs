@@ -39,6 +39,12 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
     if c.instance_id.is_some() {
         notes.push("static");
     }
+    if !c.coordinator_known {
+        notes.push("coordinator unknown");
+    }
+    if c.closing {
+        notes.push("closing after its batch");
+    }
     let status = match c.life {
         Life::Running if notes.is_empty() => c.state.to_string(),
         Life::Running => format!("{}, {}", c.state, notes.join(", ")),
@@ -74,6 +80,11 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
                 }
                 if running {
                     { countdown(Timer::Poll, props.now, c.poll_deadline, c.max_poll_interval_ms) }
+                }
+                if let Some((api, deadline, timeout)) = c.waiting.filter(|_| running)
+                    && waited(props.now, deadline, timeout)
+                {
+                    { countdown(Timer::Answer(api.name()), props.now, deadline, timeout.as_millis()) }
                 }
             </div>
             <MemberActions
@@ -183,6 +194,8 @@ enum Timer {
     FirstJoin,
     Heartbeat,
     Poll,
+    /// The oldest request's answer: `request.timeout.ms` (JoinGroup: the rebalance timeout + 5 s).
+    Answer(&'static str),
 }
 
 impl Timer {
@@ -192,6 +205,7 @@ impl Timer {
             Timer::FirstJoin => "join",
             Timer::Heartbeat => "heartbeat",
             Timer::Poll => "poll",
+            Timer::Answer(api) => api,
         }
     }
 
@@ -205,6 +219,8 @@ impl Timer {
             (Timer::Heartbeat, true) => "countdown timer-heartbeat low",
             (Timer::Poll, false) => "countdown timer-poll",
             (Timer::Poll, true) => "countdown timer-poll low",
+            (Timer::Answer(_), false) => "countdown timer-answer",
+            (Timer::Answer(_), true) => "countdown timer-answer low",
         }
     }
 
@@ -220,8 +236,17 @@ impl Timer {
             Timer::Poll => {
                 "The application must call poll() again before this runs out (max.poll.interval.ms)"
             }
+            Timer::Answer(_) => {
+                "Its oldest request waits for an answer: when this runs out (request.timeout.ms; JoinGroup: max.poll.interval.ms + 5 s) it drops the connection and looks the coordinator up again"
+            }
         }
     }
+}
+
+/// A request shows its answer's timer once it has waited half a second: the usual round trip of
+/// a few milliseconds would make the card's rows come and go on every heartbeat.
+fn waited(now: Instant, deadline: Instant, timeout: groupsim::Duration) -> bool {
+    now.saturating_since(Instant::from_millis(deadline.as_millis() - timeout.as_millis())).as_millis() >= 500
 }
 
 /// A timer as a shrinking bar and the time left (a plain function, not a component: it is

@@ -33,6 +33,15 @@ pub fn Wire(props: &WireProps) -> Html {
                     // A new key makes a new row, which restarts the dot's animation.
                     let key = if props.fast { row as u64 } else { f.id };
                     let travelling = f.arrives_at > props.now;
+                    if let Some(after) = f.timed_out {
+                        return html! {
+                            <li key={key} class="flight timed-out" title={f.summary.clone()}>
+                                <span class="end client">{ &f.client }</span>
+                                <span class="arrow"><span class="api">{ format!("✗ {} timed out after {after}", f.api) }</span></span>
+                                <span class="end broker">{ &f.broker }</span>
+                            </li>
+                        };
+                    }
                     let class = classes!(
                         "flight",
                         format!("api-{}", f.api),
