@@ -38,13 +38,7 @@ pub fn random_scenario(seed: u64) -> Scenario {
             },
         },
     ];
-    let eager = [
-        vec![AssignorName::Range],
-        vec![AssignorName::RoundRobin],
-        vec![AssignorName::Sticky],
-        vec![AssignorName::Range, AssignorName::CooperativeSticky],
-    ];
-    let b_assignors = eager[rng.below(4) as usize].clone();
+    let b_assignors = crate::support::eager_assignors(&mut rng);
     let mut consumers = 0;
     for _ in 0..24 {
         at += u64::from(rng.below(15_000));

@@ -63,13 +63,7 @@ fn run_one(seed: u64) -> Result<Run, String> {
     let _ = run.sim.apply_command(&Command::CreateTopic { topic: "t".into(), partitions });
     let producer = ProducerConfig { topic: "t".into(), rate_per_sec: rate, key_mode: KeyMode::RoundRobin };
     let _ = run.sim.apply_command(&Command::AddProducer { config: producer });
-    let eager = [
-        vec![AssignorName::Range],
-        vec![AssignorName::RoundRobin],
-        vec![AssignorName::Sticky],
-        vec![AssignorName::Range, AssignorName::CooperativeSticky],
-    ];
-    let b_assignors = eager[rng.below(4) as usize].clone();
+    let b_assignors = crate::support::eager_assignors(&mut rng);
     let mut consumers = 0u32;
     for _ in 0..2 + rng.below(3) {
         consumers += 1;

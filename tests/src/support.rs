@@ -123,3 +123,15 @@ pub fn member(group: &str) -> ConsumerConfig {
 pub fn secs(s: u64) -> Instant {
     Instant::from_millis(s * 1000)
 }
+
+/// One of the eager `partition.assignment.strategy` lists, drawn: the random suites' group "b".
+pub fn eager_assignors(rng: &mut groupsim::SimRng) -> Vec<groupsim::assignor::AssignorName> {
+    use groupsim::assignor::AssignorName;
+    let eager = [
+        vec![AssignorName::Range],
+        vec![AssignorName::RoundRobin],
+        vec![AssignorName::Sticky],
+        vec![AssignorName::Range, AssignorName::CooperativeSticky],
+    ];
+    eager[rng.below(4) as usize].clone()
+}

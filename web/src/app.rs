@@ -352,7 +352,7 @@ impl Component for App {
                     </div>
                 </div>
                 { held.slot("wire", playing, &|| html! {
-                    <Wire flights={self.observed.wire.clone()} now={view.now} {fast} />
+                    <Wire flights={self.observed.wire.clone()} timeouts={self.observed.timeouts.clone()} now={view.now} {fast} />
                 }) }
                 { held.slot("details", playing, &|| html! {
                     <Details

@@ -205,6 +205,9 @@ impl Log {
 /// How many recent protocol messages the wire shows.
 pub const WIRE_KEPT: usize = 8;
 
+/// How many timed-out requests the wire keeps.
+pub const TIMEOUTS_KEPT: usize = 2;
+
 /// A protocol message as the wire draws it.
 #[derive(Clone, Debug)]
 pub struct Flight {
@@ -243,6 +246,9 @@ pub struct Observed {
     pub lag: Shared<VecDeque<LagSample>>,
     /// The newest [`WIRE_KEPT`] protocol messages, oldest first.
     pub wire: Shared<VecDeque<Flight>>,
+    /// The newest [`TIMEOUTS_KEPT`] requests that timed out, oldest first: the wire keeps them
+    /// in view for a while, where the flood of messages would push them out at once.
+    pub timeouts: Shared<VecDeque<Flight>>,
 }
 
 /// The lag of every group at one moment.
@@ -286,9 +292,9 @@ impl Observed {
             }
         }
         if let SimEvent::RequestTimedOut { consumer, api, to, after } = &stamped.event {
-            let wire = self.wire.make_mut();
-            wire.push_back(Flight {
-                id: u64::MAX - wire.len() as u64,
+            let timeouts = self.timeouts.make_mut();
+            timeouts.push_back(Flight {
+                id: stamped.at.as_millis(),
                 at: stamped.at,
                 arrives_at: stamped.at,
                 client: consumer.to_string(),
@@ -298,8 +304,8 @@ impl Observed {
                 summary: stamped.event.to_string(),
                 timed_out: Some(*after),
             });
-            if wire.len() > WIRE_KEPT {
-                wire.pop_front();
+            if timeouts.len() > TIMEOUTS_KEPT {
+                timeouts.pop_front();
             }
         }
         self.log.make_mut().push(stamped);

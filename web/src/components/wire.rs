@@ -10,6 +10,9 @@ use yew::prelude::*;
 use crate::observed::Flight;
 use crate::shared::Shared;
 
+/// How long a timed-out request stays on the wire, in virtual milliseconds.
+pub const TIMEOUT_SHOWN_MS: u64 = 30_000;
+
 /// Props of [`Wire`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct WireProps {
@@ -17,6 +20,9 @@ pub struct WireProps {
     pub flights: Shared<VecDeque<Flight>>,
     /// The virtual clock.
     pub now: Instant,
+    /// The latest requests that timed out, oldest first; each stays in view for
+    /// [`TIMEOUT_SHOWN_MS`] of virtual time.
+    pub timeouts: Shared<VecDeque<Flight>>,
     /// The page runs at 10× or faster: no animation to restart, so rows are rewritten in
     /// place rather than replaced (every message of a tick is new at that speed).
     pub fast: bool,
@@ -33,15 +39,6 @@ pub fn Wire(props: &WireProps) -> Html {
                     // A new key makes a new row, which restarts the dot's animation.
                     let key = if props.fast { row as u64 } else { f.id };
                     let travelling = f.arrives_at > props.now;
-                    if let Some(after) = f.timed_out {
-                        return html! {
-                            <li key={key} class="flight timed-out" title={f.summary.clone()}>
-                                <span class="end client">{ &f.client }</span>
-                                <span class="arrow"><span class="api">{ format!("✗ {} timed out after {after}", f.api) }</span></span>
-                                <span class="end broker">{ &f.broker }</span>
-                            </li>
-                        };
-                    }
                     let class = classes!(
                         "flight",
                         format!("api-{}", f.api),
@@ -60,6 +57,13 @@ pub fn Wire(props: &WireProps) -> Html {
                     }
                 }) }
                 if props.flights.is_empty() { <li class="muted">{ "No request yet." }</li> }
+                { for props.timeouts.iter().filter(|f| f.at.as_millis() + TIMEOUT_SHOWN_MS > props.now.as_millis()).map(|f| html! {
+                    <li key={format!("timeout-{}-{}", f.client, f.id)} class="flight timed-out" title={f.summary.clone()}>
+                        <span class="end client">{ &f.client }</span>
+                        <span class="arrow"><span class="api">{ format!("✗ {} timed out after {}", f.api, f.timed_out.unwrap_or_default()) }</span></span>
+                        <span class="end broker">{ &f.broker }</span>
+                    </li>
+                }) }
             </ol>
         </section>
     }
