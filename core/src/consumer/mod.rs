@@ -104,6 +104,8 @@ pub(crate) struct Consumer {
     inflight: VecDeque<InFlight>,
     /// The correlation id of the last request sent.
     correlation: u32,
+    /// Where the agenda's request timer is set, if anywhere.
+    request_timer: Option<Instant>,
     /// Whether it knows its coordinator: false after `markCoordinatorUnknown`, until
     /// FindCoordinator answers. A new consumer starts knowing it (its first lookup is not drawn).
     pub coordinator_known: bool,
@@ -157,6 +159,7 @@ impl Consumer {
             epoch: 0,
             inflight: VecDeque::new(),
             correlation: 0,
+            request_timer: None,
             coordinator_known: true,
             coordinator_broker: 0,
             find_not_before: now,
@@ -210,6 +213,7 @@ impl Consumer {
         self.life = life;
         self.next_heartbeat = None;
         self.inflight.clear();
+        self.request_timer = None;
         fx.cancel(Due::Wake(self.id));
         fx.cancel(Due::Heartbeat(self.id));
         fx.cancel(Due::RequestTimeout(self.id));

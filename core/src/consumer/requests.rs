@@ -62,8 +62,15 @@ impl Consumer {
         true
     }
 
-    fn arm_request_timer(&self, fx: &mut Effects) {
-        match self.inflight.iter().map(|r| r.deadline).min() {
+    /// Keeps the agenda's timer at the earliest deadline, touching it only when that changes
+    /// (every heartbeat and commit passes through here).
+    fn arm_request_timer(&mut self, fx: &mut Effects) {
+        let earliest = self.inflight.iter().map(|r| r.deadline).min();
+        if earliest == self.request_timer {
+            return;
+        }
+        self.request_timer = earliest;
+        match earliest {
             Some(at) => fx.set(Due::RequestTimeout(self.id), at),
             None => fx.cancel(Due::RequestTimeout(self.id)),
         }
@@ -75,6 +82,7 @@ impl Consumer {
             return;
         }
         let Some(expired) = self.inflight.iter().find(|r| r.deadline <= now) else {
+            self.request_timer = None; // it just fired
             return self.arm_request_timer(fx);
         };
         let timed_out = (expired.api, now - expired.sent_at);
@@ -94,6 +102,7 @@ impl Consumer {
     ) {
         let failed = core::mem::take(&mut self.inflight);
         self.epoch += 1;
+        self.request_timer = None;
         fx.cancel(Due::RequestTimeout(self.id));
         if let Some((api, after)) = timed_out {
             let to = Endpoint::Broker(self.coordinator_broker);
