@@ -75,7 +75,8 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
                         { countdown(Timer::Session, props.now, deadline, c.session_timeout_ms) }
                     }
                 }
-                if let (true, Some(next)) = (running, c.next_heartbeat) {
+                // The heartbeat thread only looks the coordinator up while it is unknown.
+                if let (true, Some(next)) = (running && c.coordinator_known, c.next_heartbeat) {
                     { countdown(Timer::Heartbeat, props.now, next, c.heartbeat_interval_ms) }
                 }
                 if running {
