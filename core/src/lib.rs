@@ -72,7 +72,7 @@ pub use partitioner::KeyMode;
 pub use producer::{MAX_RATE, ProducerConfig};
 pub use rng::SimRng;
 pub use scenario::{MAX_STEPS, Scenario, ScenarioError, TimedCommand};
-pub use session::Session;
+pub use session::{CHECKPOINTS_KEPT, Session};
 pub use sim::{EVENT_BUFFER, MAX_PARTITIONS, Sim, SimConfig};
 pub use time::{Duration, Instant};
 pub use view::{

@@ -26,6 +26,21 @@ use crate::scenario::{MAX_STEPS, Scenario, ScenarioError, TimedCommand};
 use crate::sim::Sim;
 use crate::time::{Duration, Instant};
 
+/// At most this many checkpoints are kept; past it every other one goes and the spacing doubles,
+/// so a run of any length keeps them evenly spread and memory bounded.
+pub const CHECKPOINTS_KEPT: usize = 48;
+
+/// The spacing of checkpoints at the start of a run, in virtual time.
+const FIRST_SPACING_MS: u64 = 5_000;
+
+/// A copy of the world at a moment (its event queue drained), and how many recorded commands
+/// had been given by then.
+#[derive(Clone, Debug)]
+struct Checkpoint {
+    sim: Sim,
+    next: usize,
+}
+
 /// A world and its recording.
 #[derive(Debug)]
 pub struct Session {
@@ -35,13 +50,19 @@ pub struct Session {
     next: usize,
     /// The furthest time any pass reached.
     head: Instant,
+    /// Copies of the world as it ran, in time order: a seek back replays from the nearest one.
+    checkpoints: Vec<Checkpoint>,
+    /// The virtual time between two checkpoints.
+    spacing: Duration,
 }
 
 impl Session {
     /// Starts the scenario's world at time zero, giving the commands recorded for time zero.
     pub fn new(scenario: Scenario) -> Result<Session, ScenarioError> {
         let sim = Sim::new(scenario.config.clone()).map_err(ScenarioError::Config)?;
-        let mut session = Session { sim, scenario, next: 0, head: Instant::ZERO };
+        let spacing = Duration::from_millis(FIRST_SPACING_MS);
+        let mut session =
+            Session { sim, scenario, next: 0, head: Instant::ZERO, checkpoints: Vec::new(), spacing };
         session.check_order()?;
         session.run_to(Instant::ZERO)?;
         Ok(session)
@@ -88,6 +109,9 @@ impl Session {
         let _bounded_by_max_steps = self.settle_at(now, &mut None);
         let at_ms = self.sim.now().as_millis();
         self.scenario.commands.truncate(self.next);
+        // Checkpoints past now were taken on the future this command replaces.
+        let now = self.sim.now();
+        self.checkpoints.retain(|c| c.sim.now() <= now);
         self.scenario.commands.push(TimedCommand { at_ms, command });
         self.next = self.scenario.commands.len();
         self.head = self.sim.now();
@@ -112,6 +136,46 @@ impl Session {
         };
         self.run_to(at.max(self.sim.now()))?;
         Ok(Some(self.sim.now()))
+    }
+
+    /// Goes back to the latest checkpoint at or before `t` (to time zero if there is none) and
+    /// returns its time; the caller runs on to `t` from there. The world is then exactly what a
+    /// replay from the start reaches: a checkpoint is a copy of that world.
+    pub fn rewind_to(&mut self, t: Instant) -> Result<Instant, ScenarioError> {
+        self.head = self.head();
+        match self.checkpoints.iter().rev().find(|c| c.sim.now() <= t) {
+            Some(checkpoint) => {
+                self.sim = checkpoint.sim.clone();
+                self.next = checkpoint.next;
+                Ok(self.sim.now())
+            }
+            None => self.rewind().map(|()| Instant::ZERO),
+        }
+    }
+
+    /// When the checkpoints were taken, oldest first.
+    pub fn checkpoint_times(&self) -> impl Iterator<Item = Instant> + '_ {
+        self.checkpoints.iter().map(|c| c.sim.now())
+    }
+
+    /// Takes a checkpoint now if one is due and nothing is waiting to be drained (so a copy
+    /// holds exactly the world after every event so far was seen).
+    fn maybe_checkpoint(&mut self) {
+        let now = self.sim.now();
+        let last = self.checkpoints.last().map_or(Instant::ZERO, |c| c.sim.now());
+        if now < last + self.spacing || self.sim.has_undrained_events() {
+            return;
+        }
+        self.checkpoints.push(Checkpoint { sim: self.sim.clone(), next: self.next });
+        if self.checkpoints.len() > CHECKPOINTS_KEPT {
+            // Every other one goes, the newest stays.
+            let (len, mut index) = (self.checkpoints.len(), 0);
+            self.checkpoints.retain(|_| {
+                index += 1;
+                (len - index) % 2 == 0
+            });
+            self.spacing = self.spacing + self.spacing;
+        }
     }
 
     /// Replays from the start to time zero. Recorded commands stay, to be given again.
@@ -162,6 +226,7 @@ impl Session {
         }
         self.settle_at(t, drain)?;
         self.head = self.head.max(self.sim.now());
+        self.maybe_checkpoint();
         Ok(())
     }
 

@@ -155,6 +155,11 @@ impl Sim {
         self.events.pop_front()
     }
 
+    /// Whether events are waiting to be drained.
+    pub fn has_undrained_events(&self) -> bool {
+        !self.events.is_empty()
+    }
+
     /// How many events were dropped because nobody drained them (see [`EVENT_BUFFER`]).
     pub fn dropped_events(&self) -> u64 {
         self.dropped_events

@@ -112,3 +112,78 @@ fn a_step_stops_at_the_next_recorded_command() {
     assert_eq!(session.sim().view().topics.len(), 1);
     assert_eq!(session.step().unwrap(), None, "an empty world has nothing ahead");
 }
+
+/// Runs `session` to `t` the way the page does: a virtual second at a time, events drained as
+/// they come (checkpoints are taken between those slices).
+fn run_draining(session: &mut Session, t: Instant, trace: &mut Vec<Stamped>) {
+    while session.sim().now() < t {
+        let next = (session.sim().now() + Duration::from_secs(1)).min(t);
+        session.run_to_draining(next, &mut |e| trace.push(e)).unwrap();
+    }
+}
+
+/// Issue 16: a seek goes back to the nearest earlier checkpoint and replays from there, and lands
+/// on exactly the world, and then the events, that a replay from the start reaches.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn a_seek_from_a_checkpoint_lands_where_a_replay_from_the_start_does() {
+    let scenario = drive_live(5).0.scenario();
+    let end = Instant::from_millis(scenario.until_ms);
+    let mut session = Session::new(scenario.clone()).unwrap();
+    run_draining(&mut session, end, &mut Vec::new());
+    assert!(session.checkpoint_times().count() > 10);
+    let mut rng = SimRng::new(5, 11);
+    for _ in 0..6 {
+        let t = Instant::from_millis(u64::from(rng.below(scenario.until_ms as u32)));
+        let from = session.rewind_to(t).unwrap();
+        assert!(from <= t && t.saturating_since(from).as_millis() <= 60_000, "{from} for {t}");
+        let mut after_seek = Vec::new();
+        run_draining(&mut session, t, &mut Vec::new());
+        let seen = session.sim().view();
+        run_draining(&mut session, t + Duration::from_secs(20), &mut after_seek);
+
+        let mut fresh = Session::new(scenario.clone()).unwrap();
+        let mut after_replay = Vec::new();
+        run_draining(&mut fresh, t, &mut Vec::new());
+        assert_eq!(seen, fresh.sim().view(), "the world at {t}");
+        run_draining(&mut fresh, t + Duration::from_secs(20), &mut after_replay);
+        assert_eq!(after_seek, after_replay, "the 20 s after {t}");
+    }
+}
+
+/// Checkpoints stay at most [`CHECKPOINTS_KEPT`], evenly spread, however long the run.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn checkpoints_stay_few_and_evenly_spread_over_a_long_run() {
+    let mut session = Session::new(drive_live(2).0.scenario()).unwrap();
+    let hours = if cfg!(target_arch = "wasm32") { 1 } else { 3 };
+    run_draining(&mut session, Instant::from_millis(hours * 3_600_000), &mut Vec::new());
+    let times: Vec<u64> = session.checkpoint_times().map(|t| t.as_millis()).collect();
+    assert!(
+        times.len() <= groupsim::CHECKPOINTS_KEPT && times.len() >= groupsim::CHECKPOINTS_KEPT / 2,
+        "{times:?}"
+    );
+    let gaps: Vec<u64> = times.windows(2).map(|w| w[1] - w[0]).collect();
+    let (least, most) = (gaps.iter().min().unwrap(), gaps.iter().max().unwrap());
+    assert!(most - least <= 2_000, "gaps {least}..{most} ms");
+}
+
+/// A command given after a rewind replaces the recorded future, and the checkpoints taken on
+/// that future go with it.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn a_new_command_drops_the_checkpoints_of_the_future_it_replaces() {
+    let scenario = drive_live(3).0.scenario();
+    let mut session = Session::new(scenario.clone()).unwrap();
+    run_draining(&mut session, Instant::from_millis(120_000), &mut Vec::new());
+    let back = session.rewind_to(Instant::from_millis(60_000)).unwrap();
+    run_draining(&mut session, Instant::from_millis(60_000), &mut Vec::new());
+    session.apply(Command::SetProducerRate { producer: 0, rate_per_sec: 1 }).unwrap();
+    assert!(back <= Instant::from_millis(60_000));
+    assert!(session.checkpoint_times().all(|t| t.as_millis() <= 60_000));
+    // The replay of the new recording from the start agrees with the session.
+    let mut fresh = Session::new(session.scenario()).unwrap();
+    run_draining(&mut session, Instant::from_millis(90_000), &mut Vec::new());
+    run_draining(&mut fresh, Instant::from_millis(90_000), &mut Vec::new());
+    assert_eq!(session.sim().view(), fresh.sim().view());
+}

@@ -145,6 +145,9 @@ pub struct App {
     root: NodeRef,
     /// How many slots were drawn when they were last put under watch.
     watched: usize,
+    /// What was observed up to each of the session's checkpoints (same instants), so a seek
+    /// back restores both and replays only from there.
+    checkpoints: Vec<(Instant, Observed)>,
 }
 
 impl Component for App {
@@ -183,6 +186,7 @@ impl Component for App {
             on_screen: OnScreen::new(ctx.link().callback(Msg::Seen)),
             root: NodeRef::default(),
             watched: 0,
+            checkpoints: Vec::new(),
         };
         app.drain();
         if until_ms > 0 {
@@ -202,7 +206,9 @@ impl Component for App {
         match msg {
             Msg::Tick => {
                 let virtual_ms = u64::from(TICK_MS) * SPEEDS[self.speed] / 10;
-                let result = self.session.advance(Duration::from_millis(virtual_ms));
+                let until = self.session.sim().now() + Duration::from_millis(virtual_ms);
+                let observed = &mut self.observed;
+                let result = self.session.run_to_draining(until, &mut |e| observed.event(e));
                 self.settle(result);
             }
             Msg::Speed(index) => self.speed = index.min(SPEEDS.len() - 1),
@@ -215,7 +221,9 @@ impl Component for App {
                 self.settle(result);
             }
             Msg::Skip(seconds) => {
-                let result = self.session.advance(Duration::from_secs(seconds));
+                let until = self.session.sim().now() + Duration::from_secs(seconds);
+                let observed = &mut self.observed;
+                let result = self.session.run_to_draining(until, &mut |e| observed.event(e));
                 self.settle(result);
             }
             Msg::Seek(ms) => self.seek(ctx, Instant::from_millis(ms), false),
@@ -228,6 +236,7 @@ impl Component for App {
                 self.timer = None;
                 self.session = default_session(seed);
                 self.observed = Observed::default();
+                self.checkpoints.clear();
                 self.error = None;
                 self.drain();
             }
@@ -401,6 +410,19 @@ impl App {
         }
         self.view = self.session.sim().view();
         self.observed.moment(&self.view);
+        self.keep_checkpoints();
+    }
+
+    /// Follows the session's checkpoints: forgets what it no longer keeps, and keeps what was
+    /// observed up to a checkpoint it has just taken (it takes them at the end of a run, with
+    /// every event handed over, so this moment is that checkpoint's).
+    fn keep_checkpoints(&mut self) {
+        let times: Vec<Instant> = self.session.checkpoint_times().collect();
+        self.checkpoints.retain(|(at, _)| times.contains(at));
+        let now = self.view.now;
+        if times.last() == Some(&now) && self.checkpoints.last().is_none_or(|(at, _)| *at < now) {
+            self.checkpoints.push((now, self.observed.clone()));
+        }
     }
 
     /// A refused command changes nothing in the world; say why next to the controls.
@@ -412,15 +434,32 @@ impl App {
     /// Goes to `t`: forward by running (up to where the recording reaches or beyond), backward by
     /// replaying from the start, feeding everything on the way to the log, checker and charts.
     /// Plays from there when `then_play`.
+    /// Going back starts from the latest checkpoint at or before `t` (issue 16): the session
+    /// restores its copy of the world and this its copy of what was observed by then.
     fn seek(&mut self, ctx: &Context<Self>, t: Instant, then_play: bool) {
         let sim_now = self.session.sim().now();
         if t < sim_now {
-            self.observed = Observed::default();
-            if let Err(e) = self.session.rewind() {
-                self.error = Some(format!("Rewinding failed: {e}"));
-                return;
+            match self.session.rewind_to(t) {
+                Ok(from) => match self.checkpoints.iter().find(|(at, _)| *at == from) {
+                    Some((_, observed)) => {
+                        self.observed = observed.clone();
+                        self.view = self.session.sim().view();
+                    }
+                    None => {
+                        // Time zero (or a checkpoint this page never saw): from the start.
+                        self.observed = Observed::default();
+                        if let Err(e) = self.session.rewind() {
+                            self.error = Some(format!("Rewinding failed: {e}"));
+                            return;
+                        }
+                        self.drain();
+                    }
+                },
+                Err(e) => {
+                    self.error = Some(format!("Rewinding failed: {e}"));
+                    return;
+                }
             }
-            self.drain();
         }
         self.replay_to(ctx, t, then_play);
     }
@@ -447,6 +486,7 @@ impl App {
             }
             self.view = self.session.sim().view();
             self.observed.moment(&self.view);
+            self.keep_checkpoints();
         }
         if then_play {
             self.play(ctx);

@@ -232,7 +232,7 @@ pub struct Flight {
 }
 
 /// The page's derived state.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Observed {
     /// The event log.
     pub log: Shared<Log>,

@@ -290,6 +290,33 @@ async fn play_and_pause_swap_the_button() {
     assert!(root.query_selector("button[aria-label='Play']").unwrap().is_some());
 }
 
+/// Issue 16: a seek back starts from the nearest checkpoint. The page it lands on reads exactly
+/// like a page that ran there from the start: lanes, cards, the log, the --describe view.
+#[wasm_bindgen_test]
+async fn a_seek_back_from_a_checkpoint_draws_the_same_page_as_a_run_from_the_start() {
+    let seen = |root: &Element| {
+        let mut parts = text_of(root, ".lane");
+        parts.extend(text_of(root, ".member"));
+        parts.extend(text_of(root, ".log-line"));
+        parts
+    };
+    let root = mount(1).await;
+    advance(&root, 30).await;
+    click(&root, "Kill consumer-2").await;
+    advance(&root, 90).await;
+    choose(&root, "input[aria-label='Seek']", "50000", "input").await;
+    assert_eq!(text_of(&root, ".clock"), ["t = 50.000s"]);
+
+    let fresh = mount(1).await;
+    advance(&fresh, 30).await;
+    click(&fresh, "Kill consumer-2").await;
+    advance(&fresh, 20).await;
+    assert_eq!(text_of(&fresh, ".clock"), ["t = 50.000s"]);
+    assert_eq!(seen(&root), seen(&fresh));
+    root.remove();
+    fresh.remove();
+}
+
 #[wasm_bindgen_test]
 async fn seeking_back_replays_and_forward_gives_the_recorded_kill_again() {
     let root = mount(1).await;
