@@ -434,11 +434,14 @@ impl App {
     /// Goes to `t`: forward by running (up to where the recording reaches or beyond), backward by
     /// replaying from the start, feeding everything on the way to the log, checker and charts.
     /// Plays from there when `then_play`.
-    /// Going back starts from the latest checkpoint at or before `t` (issue 16): the session
-    /// restores its copy of the world and this its copy of what was observed by then.
+    /// A seek starts from the latest checkpoint at or before `t` when that is behind now or
+    /// ahead of it (issue 16): the session restores its copy of the world and this its copy of
+    /// what was observed by then, and the rest is run.
     fn seek(&mut self, ctx: &Context<Self>, t: Instant, then_play: bool) {
         let sim_now = self.session.sim().now();
-        if t < sim_now {
+        // Forward, a checkpoint between now and `t` saves running the way there.
+        let ahead = self.session.checkpoint_times().filter(|c| *c <= t).last().is_some_and(|c| c > sim_now);
+        if t < sim_now || ahead {
             match self.session.rewind_to(t) {
                 Ok(from) => match self.checkpoints.iter().find(|(at, _)| *at == from) {
                     Some((_, observed)) => {
