@@ -10,7 +10,10 @@ use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::Instant as WallClock;
 
 use groupsim::assignor::{AssignorName, MemberSubscription, assign};
-use groupsim::{CommitMode, ConsumerConfig, Duration, KeyMode, ProducerConfig, Sim, SimConfig};
+use groupsim::{
+    Command, CommitMode, ConsumerConfig, Duration, KeyMode, ProducerConfig, Scenario, Session, Sim,
+    SimConfig, TimedCommand,
+};
 
 /// Counts live heap bytes so memory can be compared across virtual hours.
 struct Counting;
@@ -152,6 +155,42 @@ fn memory_stays_flat() {
     assert!(after_24h <= after_1h + after_1h / 20, "memory grew by more than 5%");
 }
 
+/// A session run the way the page runs it (a virtual second at a time, events handed over), so it
+/// keeps its checkpoints; the live heap (world, recording and checkpoints) after 1, 2 and 24 h.
+fn checkpoint_memory(name: &str, scenario: Scenario) {
+    let mut session = Session::new(scenario).expect("valid");
+    let mut at = Vec::new();
+    for hour in 1..=24u64 {
+        while session.sim().now() < groupsim::Instant::from_millis(hour * 3_600_000) {
+            let next = session.sim().now() + Duration::from_secs(1);
+            session.run_to_draining(next, &mut |_| ()).expect("runs");
+        }
+        if [1, 2, 24].contains(&hour) {
+            at.push((hour, LIVE.load(Ordering::Relaxed), session.checkpoint_times().count()));
+        }
+    }
+    let line: Vec<String> =
+        at.iter().map(|(h, bytes, n)| format!("{h} h: {} KiB ({n} checkpoints)", bytes / 1024)).collect();
+    println!("session with checkpoints, {name}: {}", line.join(", "));
+}
+
+fn default_world() -> Scenario {
+    let at_zero = |command| TimedCommand { at_ms: 0, command };
+    let consumer =
+        ConsumerConfig { auto_offset_reset: groupsim::OffsetReset::Earliest, ..ConsumerConfig::default() };
+    let producer = ProducerConfig {
+        topic: "orders".into(),
+        rate_per_sec: 6,
+        key_mode: KeyMode::Keyed { key_space: 32 },
+    };
+    let mut commands = vec![
+        at_zero(Command::CreateTopic { topic: "orders".into(), partitions: 6 }),
+        at_zero(Command::AddProducer { config: producer }),
+    ];
+    commands.extend((0..3).map(|_| at_zero(Command::AddConsumer { config: consumer.clone() })));
+    Scenario { commands, ..Scenario::default() }
+}
+
 fn main() {
     let only = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let want = |name: &str| only.as_deref().is_none_or(|o| name.contains(o));
@@ -166,5 +205,11 @@ fn main() {
     }
     if want("memory") {
         memory_stays_flat();
+    }
+    if want("checkpoints") {
+        checkpoint_memory(
+            "the playground's default world (6 partitions, 6 records/s, 3 consumers)",
+            default_world(),
+        );
     }
 }

@@ -5,7 +5,6 @@
 //! length uses flat memory while offsets keep counting up.
 
 use alloc::collections::VecDeque;
-use alloc::rc::Rc;
 use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
@@ -26,19 +25,18 @@ pub struct Record {
     pub producer: ProducerId,
 }
 
-/// Records per shared chunk: a clone of a log (a checkpoint of the world) shares every chunk, and
-/// an append after it copies at most this many records.
-const CHUNK: usize = 512;
+/// How many of the newest records a log keeps whole (the page draws the newest 8 of a
+/// partition). Older records within retention are only counted: nothing in the simulation reads
+/// them (a fetch takes offsets, not contents), so a copy of the world (a checkpoint) stays small
+/// however much retention holds.
+pub const RECORDS_KEPT: usize = 64;
 
-/// The records of one partition still within retention, in chunks shared between clones
-/// (`Rc`, copied on write), so a checkpoint of the world costs next to nothing per partition.
+/// One partition's log: how many records retention holds, and the newest of them whole.
 #[derive(Clone, Debug)]
 pub struct PartitionLog {
-    chunks: VecDeque<Rc<Vec<Record>>>,
-    /// Records of the first chunk already past retention.
-    skip: usize,
+    newest: VecDeque<Record>,
     /// Records within retention.
-    len: usize,
+    len: u64,
     log_end: u64,
     retention: u32,
 }
@@ -46,7 +44,7 @@ pub struct PartitionLog {
 impl PartitionLog {
     /// An empty log that keeps at most `retention` records (at least one).
     pub fn new(retention: u32) -> Self {
-        PartitionLog { chunks: VecDeque::new(), skip: 0, len: 0, log_end: 0, retention: retention.max(1) }
+        PartitionLog { newest: VecDeque::new(), len: 0, log_end: 0, retention: retention.max(1) }
     }
 
     /// The offset the next appended record gets (Kafka's log-end offset, LEO).
@@ -54,40 +52,26 @@ impl PartitionLog {
         self.log_end
     }
 
-    /// The first offset still stored; equals the log-end offset when the log is empty.
+    /// The first offset still within retention; equals the log-end offset when the log is empty.
     pub fn log_start_offset(&self) -> u64 {
-        self.log_end - self.len as u64
+        self.log_end - self.len
     }
 
-    /// Appends a record and returns its offset, dropping the oldest record past retention.
+    /// Appends a record and returns its offset; the oldest record past retention goes.
     pub fn append(&mut self, key: Option<u32>, timestamp: Instant, producer: ProducerId) -> u64 {
         let offset = self.log_end;
-        let record = Record { offset, key, timestamp, producer };
-        match self.chunks.back_mut() {
-            Some(last) if last.len() < CHUNK => Rc::make_mut(last).push(record),
-            _ => self.chunks.push_back(Rc::new(alloc::vec![record])),
-        }
+        self.newest.push_back(Record { offset, key, timestamp, producer });
         self.log_end += 1;
-        self.len += 1;
-        if self.len > self.retention as usize {
-            self.len -= 1;
-            self.skip += 1;
-            if self.chunks.front().is_some_and(|first| self.skip == first.len()) {
-                self.chunks.pop_front();
-                self.skip = 0;
-            }
+        self.len = (self.len + 1).min(u64::from(self.retention));
+        if self.newest.len() as u64 > self.len.min(RECORDS_KEPT as u64) {
+            self.newest.pop_front();
         }
         offset
     }
 
-    /// The newest `n` records, oldest first.
+    /// The newest `n` records (at most [`RECORDS_KEPT`]), oldest first.
     pub fn tail(&self, n: usize) -> impl Iterator<Item = &Record> {
-        let skip = self.skip;
-        self.chunks
-            .iter()
-            .enumerate()
-            .flat_map(move |(i, chunk)| chunk[if i == 0 { skip } else { 0 }..].iter())
-            .skip(self.len.saturating_sub(n))
+        self.newest.iter().skip(self.newest.len().saturating_sub(n))
     }
 }
 
@@ -119,24 +103,20 @@ mod tests {
         assert_eq!(log.tail(2).map(|r| r.offset).collect::<Vec<_>>(), [8, 9]);
     }
 
-    /// Retention record by record across chunk boundaries, and a clone that shares the chunks
-    /// is unchanged by appends to the original.
+    /// Retention is counted record by record; only the newest records are kept whole.
     #[test]
-    fn chunks_keep_exact_retention_and_clones_stay_as_they_were() {
+    fn retention_is_exact_and_only_the_newest_are_kept_whole() {
         let mut log = PartitionLog::new(1_000);
         for _ in 0..2_600 {
             log.append(None, Instant::ZERO, ProducerId(0));
         }
         assert_eq!((log.log_start_offset(), log.log_end_offset()), (1_600, 2_600));
         assert_eq!(log.tail(3).map(|r| r.offset).collect::<Vec<_>>(), [2_597, 2_598, 2_599]);
-        assert_eq!(log.tail(5_000).count(), 1_000);
-        assert_eq!(log.tail(5_000).next().map(|r| r.offset), Some(1_600));
-        let checkpoint = log.clone();
-        for _ in 0..700 {
-            log.append(Some(1), Instant::ZERO, ProducerId(0));
+        assert_eq!(log.tail(5_000).count(), RECORDS_KEPT);
+        let mut small = PartitionLog::new(2);
+        for _ in 0..5 {
+            small.append(Some(1), Instant::ZERO, ProducerId(0));
         }
-        assert_eq!(checkpoint.log_start_offset(), 1_600);
-        assert_eq!(checkpoint.tail(1).next().map(|r| (r.offset, r.key)), Some((2_599, None)));
-        assert_eq!(log.log_start_offset(), 2_300);
+        assert_eq!((small.log_start_offset(), small.tail(10).count()), (3, 2));
     }
 }
