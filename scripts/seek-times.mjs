@@ -7,6 +7,8 @@ import { openBrowser, sleep } from "./devtools.mjs";
 
 const url = process.argv[2];
 const seeks = Number(process.argv[3] ?? 20);
+// The run's length, from the link's until=: the page is ready once its timeline reaches it.
+const until = Number(/until=(\d+)/.exec(url)?.[1]);
 
 const { send, close } = await openBrowser(9400);
 const evaluate = async (expression) =>
@@ -18,8 +20,8 @@ try {
     await sleep(100);
     head = await evaluate(`(() => {
       const input = document.querySelector("input[aria-label='Seek']");
-      return input && !document.querySelector('.replaying') && Number(input.value) > 0 && Number(input.max) === Number(input.value)
-        ? Number(input.max) : undefined; })()`);
+      return input && !document.querySelector('.replaying') && Number(input.value) === ${until}
+        ? ${until} : undefined; })()`);
   }
   if (!head) throw new Error("the run never finished replaying");
   // A fixed sequence (an LCG), so runs of two builds seek to the same moments.

@@ -57,7 +57,7 @@ impl RebalanceRecord {
 /// Folds events into each group's recent rebalances.
 #[derive(Clone, Debug, Default)]
 pub struct RebalanceHistory {
-    group_of: BTreeMap<ConsumerId, String>,
+    group_of: crate::ids::GroupOf,
     by_group: BTreeMap<String, VecDeque<RebalanceRecord>>,
 }
 
@@ -115,7 +115,7 @@ impl RebalanceHistory {
     }
 
     fn last_of(&mut self, consumer: ConsumerId) -> Option<&mut RebalanceRecord> {
-        let group = self.group_of.get(&consumer)?;
+        let group = self.group_of.get(consumer)?;
         self.by_group.get_mut(group)?.back_mut()
     }
 

@@ -39,3 +39,46 @@ impl fmt::Display for ConsumerId {
         write!(f, "consumer-{}", self.0 + 1)
     }
 }
+
+/// A set of consumers, by id: ids are small and dense, so a list of flags does what a
+/// `BTreeSet<ConsumerId>` would with less code in the page (no tree for this key type).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ConsumerSet(alloc::vec::Vec<bool>);
+
+impl ConsumerSet {
+    pub fn insert(&mut self, id: ConsumerId) {
+        let index = id.0 as usize;
+        if self.0.len() <= index {
+            self.0.resize(index + 1, false);
+        }
+        self.0[index] = true;
+    }
+
+    pub fn remove(&mut self, id: ConsumerId) {
+        if let Some(flag) = self.0.get_mut(id.0 as usize) {
+            *flag = false;
+        }
+    }
+
+    pub fn contains(&self, id: ConsumerId) -> bool {
+        self.0.get(id.0 as usize).copied().unwrap_or(false)
+    }
+}
+
+/// Each consumer's group, by id (the same reason as [`ConsumerSet`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GroupOf(alloc::vec::Vec<Option<alloc::string::String>>);
+
+impl GroupOf {
+    pub fn insert(&mut self, id: ConsumerId, group: alloc::string::String) {
+        let index = id.0 as usize;
+        if self.0.len() <= index {
+            self.0.resize(index + 1, None);
+        }
+        self.0[index] = Some(group);
+    }
+
+    pub fn get(&self, id: ConsumerId) -> Option<&alloc::string::String> {
+        self.0.get(id.0 as usize).and_then(Option::as_ref)
+    }
+}

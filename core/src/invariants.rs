@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::assignor::TopicPartition;
 use crate::consumer::{Life, MemberState};
 use crate::event::{SimEvent, Stamped};
-use crate::ids::ConsumerId;
+use crate::ids::{ConsumerId, ConsumerSet, GroupOf};
 use crate::time::Instant;
 use crate::view::SimView;
 
@@ -92,15 +92,15 @@ pub struct Violation {
 #[derive(Clone, Debug, Default)]
 pub struct InvariantChecker {
     now: Instant,
-    group_of: BTreeMap<ConsumerId, String>,
+    group_of: GroupOf,
     committed: BTreeMap<(String, TopicPartition), u64>,
     /// The offset after the last record each group processed, per partition.
     processed: BTreeMap<(String, TopicPartition), u64>,
     /// Positions moved by `auto.offset.reset`: the next record there may jump ahead.
-    reset: BTreeSet<(String, TopicPartition)>,
-    failed: BTreeSet<ConsumerId>,
+    reset: Vec<(String, TopicPartition)>,
+    failed: ConsumerSet,
     /// Consumers whose last commit failed or was rejected: closing now loses that progress.
-    commit_pending: BTreeSet<ConsumerId>,
+    commit_pending: ConsumerSet,
     violations: Vec<Violation>,
 }
 
@@ -122,18 +122,21 @@ impl InvariantChecker {
             SimEvent::CommitFailed { consumer, .. } | SimEvent::CommitRejected { consumer, .. } => {
                 self.commit_pending.insert(*consumer);
             }
-            SimEvent::ConsumerClosed { consumer } if self.commit_pending.contains(consumer) => {
+            SimEvent::ConsumerClosed { consumer } if self.commit_pending.contains(*consumer) => {
                 // A graceful close whose last commit could not land is a failure to commit.
                 self.failed.insert(*consumer);
             }
             SimEvent::PositionSet { consumer, partition, committed: false, .. }
             | SimEvent::PositionReset { consumer, partition, .. } => {
-                if let Some(group) = self.group_of.get(consumer) {
-                    self.reset.insert((group.clone(), partition.clone()));
+                if let Some(group) = self.group_of.get(*consumer) {
+                    let key = (group.clone(), partition.clone());
+                    if !self.reset.contains(&key) {
+                        self.reset.push(key);
+                    }
                 }
             }
             SimEvent::Committed { group, consumer, partition, offset, .. } => {
-                self.commit_pending.remove(consumer);
+                self.commit_pending.remove(*consumer);
                 let key = (group.clone(), partition.clone());
                 if let Some(&before) = self.committed.get(&key)
                     && *offset < before
@@ -147,7 +150,13 @@ impl InvariantChecker {
             }
             SimEvent::Consumed { group, consumer, partition, offset } => {
                 let key = (group.clone(), partition.clone());
-                let reset = self.reset.remove(&key);
+                let reset = match self.reset.iter().position(|k| *k == key) {
+                    Some(index) => {
+                        self.reset.swap_remove(index);
+                        true
+                    }
+                    None => false,
+                };
                 match self.processed.get(&key) {
                     Some(&next) if *offset > next && !reset => self.violate(
                         Invariant::NoSkippedRecords,
@@ -161,7 +170,7 @@ impl InvariantChecker {
                 *next = (*next).max(offset + 1);
             }
             SimEvent::Duplicate { group, partition, offset, first, again }
-                if !self.failed.contains(first) && !self.failed.contains(again) =>
+                if !self.failed.contains(*first) && !self.failed.contains(*again) =>
             {
                 self.violate(
                     Invariant::DuplicatesOnlyAfterFailure,

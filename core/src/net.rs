@@ -2,13 +2,13 @@
 //! latency, so the UI can draw it. Links between a consumer and the brokers can be cut and healed
 //! (turmoil's `partition` / `repair`); a message on a cut link is lost.
 
-use alloc::collections::{BTreeMap, BTreeSet};
+use alloc::collections::VecDeque;
 use alloc::string::String;
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{Conn, ConsumerId};
+use crate::ids::{Conn, ConsumerId, ConsumerSet};
 use crate::protocol::{Api, Request, Response};
 use crate::time::{Duration, Instant};
 
@@ -88,9 +88,11 @@ impl Envelope {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Network {
     pub latency: Duration,
-    in_flight: BTreeMap<u64, Envelope>,
+    /// By id, oldest first (ids only grow): a list, not a map, because a message almost always
+    /// arrives first of those in flight, and the page's download is smaller without another map.
+    in_flight: VecDeque<(u64, Envelope)>,
     next_id: u64,
-    cut: BTreeSet<ConsumerId>,
+    cut: ConsumerSet,
 }
 
 impl Network {
@@ -104,17 +106,18 @@ impl Network {
         envelope.arrives_at = now + self.latency;
         self.next_id += 1;
         let id = self.next_id;
-        if self.cut.contains(&envelope.consumer) {
+        if self.cut.contains(envelope.consumer) {
             return (id, None);
         }
-        self.in_flight.insert(id, envelope);
+        self.in_flight.push_back((id, envelope));
         (id, Some(now + self.latency))
     }
 
     /// Takes a message off the wire at its arrival; `Err` if its link was cut meanwhile.
     pub fn deliver(&mut self, id: u64) -> Option<Result<Envelope, Envelope>> {
-        let envelope = self.in_flight.remove(&id)?;
-        Some(if self.cut.contains(&envelope.consumer) { Err(envelope) } else { Ok(envelope) })
+        let index = self.in_flight.iter().position(|(i, _)| *i == id)?;
+        let (_, envelope) = self.in_flight.remove(index)?;
+        Some(if self.cut.contains(envelope.consumer) { Err(envelope) } else { Ok(envelope) })
     }
 
     /// Cuts or heals the link between a consumer and every broker.
@@ -122,12 +125,12 @@ impl Network {
         if cut {
             self.cut.insert(consumer);
         } else {
-            self.cut.remove(&consumer);
+            self.cut.remove(consumer);
         }
     }
 
     pub fn is_cut(&self, consumer: ConsumerId) -> bool {
-        self.cut.contains(&consumer)
+        self.cut.contains(consumer)
     }
 
     /// Messages in flight, for drawing.

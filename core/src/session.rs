@@ -35,7 +35,7 @@ const FIRST_SPACING_MS: u64 = 5_000;
 
 /// A copy of the world at a moment (its event queue drained), and how many recorded commands
 /// had been given by then.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 struct Checkpoint {
     sim: Sim,
     next: usize,
@@ -145,7 +145,7 @@ impl Session {
         self.head = self.head();
         match self.checkpoints.iter().rev().find(|c| c.sim.now() <= t) {
             Some(checkpoint) => {
-                self.sim = checkpoint.sim.clone();
+                self.sim = checkpoint.sim.copy_drained();
                 self.next = checkpoint.next;
                 Ok(self.sim.now())
             }
@@ -166,7 +166,7 @@ impl Session {
         if now < last + self.spacing || self.sim.has_undrained_events() {
             return;
         }
-        self.checkpoints.push(Checkpoint { sim: self.sim.clone(), next: self.next });
+        self.checkpoints.push(Checkpoint { sim: self.sim.copy_drained(), next: self.next });
         if self.checkpoints.len() > CHECKPOINTS_KEPT {
             // Every other one goes, the newest stays.
             let (len, mut index) = (self.checkpoints.len(), 0);

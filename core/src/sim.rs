@@ -55,7 +55,7 @@ pub(crate) const PRODUCER_STREAMS: u64 = 1 << 32;
 const GROUP_STREAMS: u64 = 2 << 32;
 
 /// The simulated world: topics, producers and the virtual clock.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Sim {
     config: SimConfig,
     now: Instant,
@@ -92,6 +92,27 @@ impl Sim {
             history: RebalanceHistory::default(),
             config,
         })
+    }
+
+    /// A copy of the world with no undrained events: what a checkpoint keeps. (Not `Clone`:
+    /// copying the event queue too would compile every event's clone into the page, and a
+    /// checkpoint is only taken once the queue is drained.)
+    pub(crate) fn copy_drained(&self) -> Sim {
+        Sim {
+            config: self.config.clone(),
+            now: self.now,
+            agenda: self.agenda.clone(),
+            topics: self.topics.clone(),
+            producers: self.producers.clone(),
+            consumers: self.consumers.clone(),
+            groups: self.groups.clone(),
+            network: self.network.clone(),
+            delivery: self.delivery.clone(),
+            events: VecDeque::new(),
+            dropped_events: self.dropped_events,
+            groups_created: self.groups_created,
+            history: self.history.clone(),
+        }
     }
 
     /// The virtual clock.

@@ -301,7 +301,9 @@ impl Observed {
                 broker: to.to_string(),
                 api: *api,
                 response: false,
-                summary: stamped.event.to_string(),
+                // Not the event's own words: formatting a whole SimEvent here would compile a
+                // second copy of its Display (5 KB of wasm).
+                summary: format!("{api} to {to} timed out after {after}"),
                 timed_out: Some(*after),
             });
             if timeouts.len() > TIMEOUTS_KEPT {
