@@ -469,3 +469,32 @@ fn offsets_expire_a_week_after_the_group_empties_and_the_group_is_deleted() {
         .expect("no committed offset is left: auto.offset.reset decides");
     assert!(restart.to_string().contains("auto.offset.reset"));
 }
+
+/// KIP-794 (`BuiltInPartitioner.nextPartition`, reference §7.2): when a null-key producer's batch
+/// is full it draws the next partition among all of them, its current one included, so some
+/// batches land where the last one did. (KIP-480's `StickyPartitionCache` always moved.)
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn a_null_key_producer_may_stay_on_its_partition_for_the_next_batch() {
+    let mut run = Run::new(8, 4, 0);
+    let config = groupsim::ProducerConfig {
+        topic: "orders".into(),
+        rate_per_sec: 100,
+        key_mode: groupsim::KeyMode::Sticky { batch_records: 5 },
+    };
+    run.sim.add_producer(config).unwrap();
+    run.until_secs(10);
+    let partitions: Vec<u32> = run
+        .events(secs(0), |e| matches!(e, SimEvent::Produced { .. }))
+        .map(|e| match e.event {
+            SimEvent::Produced { partition, .. } => partition,
+            _ => unreachable!(),
+        })
+        .collect();
+    assert_eq!(partitions.len(), 1_000);
+    let batches: Vec<u32> = partitions.chunks(5).map(|b| b[0]).collect();
+    assert!(partitions.chunks(5).all(|b| b.iter().all(|p| *p == b[0])), "a batch stays on one partition");
+    let stayed = batches.windows(2).filter(|w| w[0] == w[1]).count();
+    // One in four expected (4 partitions): 199 switches, so about 50.
+    assert!((25..=80).contains(&stayed), "{stayed} of 199 batches stayed");
+}
