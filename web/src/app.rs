@@ -13,7 +13,7 @@ use crate::handlers::Handlers;
 use crate::held::Held;
 use crate::observed::Observed;
 use crate::owners::Owners;
-use crate::services::{self, KeyListener, OnScreen};
+use crate::services::{self, HashListener, KeyListener, OnScreen};
 use crate::shortcuts::{Shortcut, shortcut_for};
 use crate::world;
 
@@ -56,6 +56,10 @@ pub struct AppProps {
     /// Play even a linked scenario at once (`?play=1`), rather than pausing where it ends.
     #[prop_or(false)]
     pub play_linked: bool,
+    /// Load the run of a share link pasted into this tab (only the `#` part changes), as the
+    /// page does; tests that do not need it leave it off.
+    #[prop_or(false)]
+    pub follow_hash: bool,
 }
 
 impl Default for AppProps {
@@ -68,6 +72,7 @@ impl Default for AppProps {
             shortcuts: true,
             speed: DEFAULT_SPEED,
             play_linked: false,
+            follow_hash: false,
         }
     }
 }
@@ -105,6 +110,8 @@ pub enum Msg {
     Replay,
     /// These panels came into view (`true`) or went out of it.
     Seen(Vec<(String, bool)>),
+    /// The address's fragment changed to this (a share link pasted into the tab).
+    Link(String),
 }
 
 /// A replay going on in slices: where it is headed, whether to play once there, and the timer
@@ -136,6 +143,7 @@ pub struct App {
     /// A replay still on its way to its moment.
     replay: Option<Replay>,
     _keys: Option<KeyListener>,
+    _hash: Option<HashListener>,
     on: Handlers,
     /// Panels out of view, which wait while playing.
     held: Held,
@@ -169,6 +177,7 @@ impl Component for App {
             None => (0, default_session(props.seed)),
         };
         let keys = props.shortcuts.then(|| KeyListener::new(ctx.link().callback(Msg::Key))).flatten();
+        let hash = props.follow_hash.then(|| HashListener::new(ctx.link().callback(Msg::Link))).flatten();
         let mut app = App {
             view: session.sim().view(),
             session,
@@ -181,6 +190,7 @@ impl Component for App {
             follow: None,
             replay: None,
             _keys: keys,
+            _hash: hash,
             on: Handlers::new(ctx.link()),
             held: Held::default(),
             on_screen: OnScreen::new(ctx.link().callback(Msg::Seen)),
@@ -251,6 +261,7 @@ impl Component for App {
             Msg::Key(key) => return self.key(ctx, &key),
             Msg::Help(shown) => self.help = shown,
             Msg::Follow(key) => self.follow = key,
+            Msg::Link(hash) => self.open_link(ctx, &hash),
             Msg::Seen(panels) => {
                 let mut changed = false;
                 for (panel, in_view) in panels {
@@ -493,6 +504,40 @@ impl App {
         }
         if then_play {
             self.play(ctx);
+        }
+    }
+
+    /// A new share link in the address: its run replaces this one, paused where it ends. One
+    /// that cannot be read says why, and the run on the page goes on. The page's own Share
+    /// writes the address without a `hashchange`, so this never reloads what is shown.
+    fn open_link(&mut self, ctx: &Context<Self>, hash: &str) {
+        let opened = match services::scenario_from_fragment(hash) {
+            None => return,
+            Some(Err(e)) => Err(e),
+            Some(Ok(scenario)) => {
+                let until = scenario.until_ms;
+                Session::new(scenario).map(|s| (s, until)).map_err(|e| {
+                    format!("The link's scenario could not be replayed ({e}); the run on the page goes on.")
+                })
+            }
+        };
+        match opened {
+            Ok((session, until)) => {
+                self.timer = None;
+                self.session = session;
+                self.observed = Observed::default();
+                self.checkpoints.clear();
+                self.error = None;
+                self.link = None;
+                self.drain();
+                if until > 0 {
+                    self.seek(ctx, Instant::from_millis(until), false);
+                }
+            }
+            Err(e) => {
+                self.error =
+                    Some(e.replace("showing the default world instead", "the run on the page goes on"))
+            }
         }
     }
 

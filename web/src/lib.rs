@@ -40,6 +40,7 @@ pub fn start() {
         load_error,
         play_linked,
         speed: speed.unwrap_or(app::DEFAULT_SPEED),
+        follow_hash: true,
         ..AppProps::default()
     };
     let document = web_sys::window().and_then(|w| w.document());

@@ -12,11 +12,18 @@ pub fn scenario_from_url() -> Option<Result<Scenario, String>> {
     scenario_from_fragment(&hash)
 }
 
-/// Reads a share link's fragment: `#v1;seed=…;…` (see [`Scenario::from_link`]).
+/// Reads a share link's fragment: `#v1;seed=…;…` (see [`Scenario::from_link`]). No fragment is
+/// `None`; any other fragment is a link or an error that says why it is not one.
 pub fn scenario_from_fragment(hash: &str) -> Option<Result<Scenario, String>> {
     let link = hash.strip_prefix('#').unwrap_or(hash);
-    if !link.starts_with('v') {
+    if link.is_empty() {
         return None;
+    }
+    if !link.starts_with('v') {
+        return Some(Err(
+            "The address's #… is not a share link (those start with #v1;); showing the default world instead."
+                .into(),
+        ));
     }
     Some(Scenario::from_link(link).map_err(|e| {
         format!("The link's scenario could not be read ({e}); showing the default world instead.")
@@ -114,6 +121,41 @@ impl KeyListener {
         });
         document.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref()).ok()?;
         Some(KeyListener { closure })
+    }
+}
+
+/// A `hashchange` listener on the window, removed when dropped: a new share link pasted into a
+/// tab that already shows the playground changes only the fragment, and the page must load it.
+pub struct HashListener {
+    closure: Closure<dyn FnMut()>,
+}
+
+impl std::fmt::Debug for HashListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HashListener")
+    }
+}
+
+impl HashListener {
+    /// Sends the new fragment (`location.hash`) to `on_hash` each time it changes.
+    pub fn new(on_hash: Callback<String>) -> Option<HashListener> {
+        let window = web_sys::window()?;
+        let closure = Closure::<dyn FnMut()>::new(move || {
+            if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
+                on_hash.emit(hash);
+            }
+        });
+        window.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref()).ok()?;
+        Some(HashListener { closure })
+    }
+}
+
+impl Drop for HashListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .remove_event_listener_with_callback("hashchange", self.closure.as_ref().unchecked_ref());
+        }
     }
 }
 
@@ -215,8 +257,10 @@ mod tests {
 
     #[test]
     fn a_broken_fragment_says_what_is_wrong() {
-        assert_eq!(scenario_from_fragment("#other"), None);
         assert_eq!(scenario_from_fragment(""), None);
+        assert_eq!(scenario_from_fragment("#"), None);
+        let other = scenario_from_fragment("#other").unwrap().unwrap_err();
+        assert!(other.starts_with("The address's #… is not a share link"), "{other}");
         let error = scenario_from_fragment("#v1;seed=x").unwrap().unwrap_err();
         assert_eq!(
             error,

@@ -382,6 +382,41 @@ async fn a_share_link_opens_the_same_run_paused_at_the_same_moment() {
     assert_eq!((text_of(&opened, ".leo"), text_of(&opened, ".member-state")), original);
 }
 
+/// Issue 15: pasting a new share link into a tab that already shows the playground changes only
+/// the `#` part; the page loads that run. An unreadable one says why and the run goes on.
+#[wasm_bindgen_test]
+async fn a_new_link_in_the_address_loads_its_run_and_a_bad_one_says_why() {
+    let root =
+        mount_with(AppProps { autoplay: false, shortcuts: false, follow_hash: true, ..AppProps::default() })
+            .await;
+    advance(&root, 10).await;
+    let location = web_sys::window().unwrap().location();
+    let link =
+        "#v1;seed=4;until=20000;0@create-topic:topic=books,partitions=2;0@add-consumer:group=g,topics=books";
+    location.set_hash(link).unwrap();
+    let mut tries = 0;
+    while text_of(&root, ".clock") != ["t = 20.000s"] && tries < 50 {
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+        tries += 1;
+    }
+    assert_eq!(text_of(&root, ".clock"), ["t = 20.000s"]);
+    assert_eq!(text_of(&root, ".lane-name"), ["P0", "P1"], "the linked world, not the default one");
+    location.set_hash("#nonsense").unwrap();
+    let mut tries = 0;
+    while text_of(&root, ".error").is_empty() && tries < 50 {
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+        tries += 1;
+    }
+    let error = text_of(&root, ".error");
+    assert!(
+        error.iter().any(|e| e.contains("is not a share link") && e.contains("the run on the page goes on")),
+        "{error:?}"
+    );
+    assert_eq!(text_of(&root, ".lane-name"), ["P0", "P1"], "the run is kept");
+    location.set_hash("").unwrap();
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn an_unreadable_link_says_why_above_the_default_world() {
     let error = playground::link_error("#v1;seed=x");
