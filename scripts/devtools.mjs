@@ -7,18 +7,18 @@ import { join } from "node:path";
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// Starts Chromium on `port` and connects to its page. `onEvent(method, params)` hears the
+// Starts Chromium on `port` (at `size`, the embed's 800×580 unless told) and connects to its page. `onEvent(method, params)` hears the
 // protocol's events. Returns `send(method, params)`, which resolves to the command's result,
 // and `close()`, which closes the connection and stops the browser.
-export async function openBrowser(port, onEvent = () => {}) {
+export async function openBrowser(port, onEvent = () => {}, size = "800,580") {
   const browser = spawn("chromium", [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", `--user-data-dir=${mkdtempSync(join(tmpdir(), "devtools-"))}`,
-    "--window-size=800,580", `--remote-debugging-port=${port}`, "about:blank",
+    `--window-size=${size}`, `--remote-debugging-port=${port}`, "about:blank",
   ], { stdio: "ignore" });
   try {
     let targets;
-    for (let i = 0; i < 50 && !targets; i++) {
+    for (let i = 0; i < 150 && !targets; i++) {
       await sleep(100);
       targets = await fetch(`http://127.0.0.1:${port}/json`).then((r) => r.json()).catch(() => undefined);
     }

@@ -63,7 +63,7 @@ async fn shows_one_lane_per_partition_at_time_zero() {
 #[wasm_bindgen_test]
 async fn advancing_ten_seconds_appends_sixty_records() {
     let root = mount(1).await;
-    click(&root, "Advance 10 seconds").await;
+    click(&root, "+10 s: advance 10 seconds").await;
     // The producer writes 6 records/s: 10 virtual seconds are 60 records.
     assert_eq!(total_log_end(&root), 60);
     assert_eq!(text_of(&root, ".clock"), ["t = 10.000s"]);
@@ -102,7 +102,7 @@ async fn click(root: &Element, label: &str) {
 
 async fn advance(root: &Element, seconds: u64) {
     for _ in 0..seconds / 10 {
-        click(root, "Advance 10 seconds").await;
+        click(root, "+10 s: advance 10 seconds").await;
     }
 }
 
@@ -518,7 +518,11 @@ async fn invariants_show_as_green_ticks() {
 async fn a_second_group_reads_the_same_topic_on_its_own() {
     let root = mount(1).await;
     advance(&root, 10).await;
-    click(&root, "Start group-b").await;
+    let start: HtmlElement =
+        wasm_bindgen::JsCast::dyn_into(root.query_selector(".new-group button").unwrap().unwrap()).unwrap();
+    assert_eq!(start.text_content().unwrap(), "+ Start group-b on the same topic");
+    start.click();
+    settle().await;
     advance(&root, 10).await;
     let groups = text_of(&root, ".group h2");
     assert!(groups.len() == 2 && groups[1].starts_with("Group group-b"), "{groups:?}");
@@ -808,7 +812,7 @@ async fn while_playing_a_panel_out_of_view_waits_until_it_is_scrolled_to() {
     let root = mount(1).await;
     next_frames().await;
     click(&root, "Play").await;
-    click(&root, "Advance 10 seconds").await;
+    click(&root, "+10 s: advance 10 seconds").await;
     // The clock moved; the lanes, out of view, still show the world as it was drawn at 0 s.
     assert_ne!(text_of(&root, ".clock"), ["t = 0.000s"]);
     assert_eq!(total_log_end(&root), 0);

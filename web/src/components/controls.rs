@@ -60,7 +60,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     html! {
         <div class="controls">
             { toggle }
-            <button aria-label="Advance 10 seconds" title="Jump 10 s of virtual time ahead" onclick={move |_| skip.emit(10)}>
+            <button aria-label="+10 s: advance 10 seconds" title="Jump 10 s of virtual time ahead" onclick={move |_| skip.emit(10)}>
                 { "+10 s" }
             </button>
             <button aria-label="Step to the next event" onclick={move |_| step.emit(())}><Icon path="M2 1.5v11l7-5.5zM10 2h2.5v10H10z" />{ "Step" }</button>

@@ -34,7 +34,7 @@ pub fn NewGroup(props: &NewGroupProps) -> Html {
     };
     html! {
         <div class="new-group">
-            <button aria-label={format!("Start {name}")} onclick={start}
+            <button onclick={start}
                 title="Another group on the same topic gets every record again, with its own committed offsets">
                 { format!("+ Start {name} on the same topic") }
             </button>

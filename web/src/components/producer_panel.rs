@@ -115,9 +115,9 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
                             { format!(" → {} · {}/s · {}", p.topic, p.rate_per_sec, describe_mode(&p.key_mode)) }
                             if p.paused { <span class="muted">{ " · paused" }</span> }
                             <span class="producer-actions">
-                                <button aria-label={format!("Slower {}", p.id)} title="Halve the rate"
+                                <button aria-label={format!("½× rate of {}", p.id)} title="Halve the rate"
                                     onclick={act(Command::SetProducerRate { producer: id, rate_per_sec: p.rate_per_sec / 2 })}>{ "½×" }</button>
-                                <button aria-label={format!("Faster {}", p.id)} title="Double the rate"
+                                <button aria-label={format!("2× rate of {}", p.id)} title="Double the rate"
                                     onclick={act(Command::SetProducerRate { producer: id, rate_per_sec: (p.rate_per_sec.max(1) * 2).min(MAX_RATE) })}>{ "2×" }</button>
                                 <button aria-label={format!("{} {}", if p.paused { "Resume" } else { "Pause" }, p.id)}
                                     onclick={act(Command::PauseProducer { producer: id, paused: !p.paused })}>
