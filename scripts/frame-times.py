@@ -4,7 +4,7 @@
 A frame is everything the renderer's main thread runs from one timer tick of the playground
 to the next: the tick itself (advance the world, diff and patch the DOM, in Yew) and the
 style, layout and paint work that follows. Prints the median, p90 and max in milliseconds over
-the frames of every trace given (this machine is a shared VM: one run's median can be off by
+the frames of every trace given (and p95, issue 16's measure) (this machine is a shared VM: one run's median can be off by
 half, so several runs are pooled), and each run's own median.
 Usage: frame-times.py TRACE.json [TRACE.json ...]
 """
@@ -38,9 +38,10 @@ def frames_of(path):
 def summary(runs, what):
     pooled = sorted(f for run in runs for f in run)
     p90 = pooled[int(len(pooled) * 0.9)]
+    p95 = pooled[int(len(pooled) * 0.95)]
     each = ", ".join(f"{statistics.median(run):.2f}" for run in runs)
-    return (f"{what}: median={statistics.median(pooled):.2f}ms p90={p90:.2f}ms max={pooled[-1]:.2f}ms "
-            f"(each run's median: {each})")
+    return (f"{what}: median={statistics.median(pooled):.2f}ms p90={p90:.2f}ms p95={p95:.2f}ms "
+            f"max={pooled[-1]:.2f}ms (each run's median: {each})")
 
 
 runs = [frames_of(path) for path in sys.argv[1:]]
