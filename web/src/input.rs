@@ -1,4 +1,27 @@
-//! Reading what people type into number fields, with a message that says what is wanted.
+//! Reading what people type and choose: the value of the field an event came from, and whole
+//! numbers with a message that says what is wanted. The one place forms read the DOM.
+
+use wasm_bindgen::JsCast;
+
+/// The text of the `<input>` an event came from (empty if it came from none).
+pub fn text_of(e: &web_sys::Event) -> String {
+    input_of(e).map(|i| i.value()).unwrap_or_default()
+}
+
+/// Whether the checkbox an event came from is checked.
+pub fn checked(e: &web_sys::Event) -> bool {
+    input_of(e).is_some_and(|i| i.checked())
+}
+
+/// The value of the `<select>` an event came from, as a number (option values are indices).
+pub fn selected(e: &web_sys::Event) -> Option<usize> {
+    let select = e.target()?.dyn_into::<web_sys::HtmlSelectElement>().ok()?;
+    select.value().parse().ok()
+}
+
+fn input_of(e: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
+    e.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
 
 /// A whole number from `min` to `max`, or a sentence naming the field and the range.
 pub fn whole_number<T>(text: &str, what: &str, min: T, max: T) -> Result<T, String>

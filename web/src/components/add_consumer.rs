@@ -5,7 +5,7 @@ use groupsim::assignor::AssignorName;
 use groupsim::{Command, CommitMode};
 use yew::prelude::*;
 
-use crate::input::whole_number;
+use crate::input::{checked, selected, text_of, whole_number};
 use crate::world;
 
 /// The `partition.assignment.strategy` lists offered, Kafka's default first.
@@ -36,10 +36,6 @@ pub struct AddConsumerProps {
 /// "Add consumer" for the page's first group, "Add consumer to group-b" for another.
 pub fn add_label(group: &str) -> String {
     if group == world::GROUP { "Add consumer".into() } else { format!("Add consumer to {group}") }
-}
-
-fn selected(e: &Event) -> Option<usize> {
-    e.target_dyn_into::<web_sys::HtmlSelectElement>().and_then(|s| s.value().parse().ok())
 }
 
 /// The add-consumer button and its settings.
@@ -96,11 +92,7 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
     };
     let text_setter = |state: &UseStateHandle<String>| {
         let state = state.clone();
-        move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                state.set(input.value());
-            }
-        }
+        move |e: InputEvent| state.set(text_of(&e))
     };
     let on_subscription = {
         let subscription = subscription.clone();
@@ -116,11 +108,7 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
     };
     let on_static = {
         let is_static = is_static.clone();
-        move |e: Event| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                is_static.set(input.checked());
-            }
-        }
+        move |e: Event| is_static.set(checked(&e))
     };
     let on_speed = {
         let processing_ms = processing_ms.clone();

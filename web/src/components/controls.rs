@@ -51,9 +51,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let skip = props.on_skip.clone();
     let on_speed = props.on_speed.clone();
     let speed_input = move |e: InputEvent| {
-        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>()
-            && let Ok(index) = input.value().parse::<usize>()
-        {
+        if let Ok(index) = crate::input::text_of(&e).parse::<usize>() {
             on_speed.emit(index);
         }
     };

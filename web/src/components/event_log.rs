@@ -37,11 +37,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     let shown = LINES.drawn(matching.len(), window.first);
     let on_text = {
         let text = text.clone();
-        move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                text.set(input.value());
-            }
-        }
+        move |e: InputEvent| text.set(crate::input::text_of(&e))
     };
     html! {
         <div class="event-log">

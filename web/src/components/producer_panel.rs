@@ -5,7 +5,7 @@ use groupsim::partitioner::{key_bytes, partition_for_key};
 use groupsim::{Command, KeyMode, MAX_RATE, ProducerConfig, ProducerView};
 use yew::prelude::*;
 
-use crate::input::whole_number;
+use crate::input::{selected, text_of, whole_number};
 
 /// Props of [`ProducerPanel`].
 #[derive(Properties, PartialEq, Debug)]
@@ -30,10 +30,6 @@ pub fn describe_mode(mode: &KeyMode) -> String {
         KeyMode::RoundRobin => "round-robin".to_string(),
         KeyMode::Explicit { partition } => format!("always P{partition}"),
     }
-}
-
-fn value_of(e: &InputEvent) -> String {
-    e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
 }
 
 /// The producers panel.
@@ -82,18 +78,16 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
     };
     let on_follow_input = {
         let on_follow = props.on_follow.clone();
-        move |e: InputEvent| on_follow.emit(value_of(&e).trim().parse::<u32>().ok())
+        move |e: InputEvent| on_follow.emit(text_of(&e).trim().parse::<u32>().ok())
     };
     let setter = |state: &UseStateHandle<String>| {
         let state = state.clone();
-        move |e: InputEvent| state.set(value_of(&e))
+        move |e: InputEvent| state.set(text_of(&e))
     };
     let on_mode = {
         let mode = mode.clone();
         move |e: Event| {
-            let picked =
-                e.target_dyn_into::<web_sys::HtmlSelectElement>().and_then(|s| s.value().parse().ok());
-            mode.set(picked.unwrap_or(0));
+            mode.set(selected(&e).unwrap_or(0));
         }
     };
     let followed = props.follow.map(|k| {
@@ -133,8 +127,7 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
                 if props.topics.len() > 1 {
                     <select aria-label="Producer topic" onchange={{
                         let topic_index = topic_index.clone();
-                        move |e: Event| topic_index.set(
-                            e.target_dyn_into::<web_sys::HtmlSelectElement>().and_then(|s| s.value().parse().ok()).unwrap_or(0))
+                        move |e: Event| topic_index.set(selected(&e).unwrap_or(0))
                     }}>
                         { for props.topics.iter().enumerate().map(|(i, (t, _))| html! {
                             <option value={i.to_string()} selected={i == *topic_index}>{ t }</option>

@@ -41,19 +41,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let head_ms = props.head.as_millis().max(1);
     let on_seek = props.on_seek.clone();
     let seek = move |e: InputEvent| {
-        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>()
-            && let Ok(ms) = input.value().parse::<u64>()
-        {
+        if let Ok(ms) = crate::input::text_of(&e).parse::<u64>() {
             on_seek.emit(ms);
         }
     };
     let on_seed_input = {
         let (seed_text, seed_error) = (seed_text.clone(), seed_error.clone());
         move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                seed_error.set(parse_seed(&input.value()).err());
-                seed_text.set(input.value());
-            }
+            let text = crate::input::text_of(&e);
+            seed_error.set(parse_seed(&text).err());
+            seed_text.set(text);
         }
     };
     let reset = {
