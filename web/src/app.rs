@@ -11,6 +11,7 @@ use crate::components::{
 };
 use crate::handlers::Handlers;
 use crate::held::Held;
+use crate::msg::Msg;
 use crate::observed::Observed;
 use crate::owners::Owners;
 use crate::services::{self, HashListener, KeyListener, OnScreen};
@@ -75,43 +76,6 @@ impl Default for AppProps {
             follow_hash: false,
         }
     }
-}
-
-/// What the app reacts to.
-#[derive(Debug)]
-pub enum Msg {
-    /// The timer fired: advance the world by one tick of virtual time.
-    Tick,
-    /// Start the timer.
-    Play,
-    /// Stop the timer.
-    Pause,
-    /// Process the next scheduled thing and stop.
-    Step,
-    /// Move virtual time forward by this many seconds at once.
-    Skip(u64),
-    /// Play at this speed (an index into [`SPEEDS`]).
-    Speed(usize),
-    /// Go to this virtual time (milliseconds), replaying from the start when it is behind.
-    Seek(u64),
-    /// Start the default world again with this seed, dropping the recording.
-    Reset(u64),
-    /// Put the run in the address bar.
-    Share,
-    /// Do something to the world.
-    Command(Command),
-    /// A keyboard shortcut (`KeyboardEvent.key`).
-    Key(String),
-    /// Show or hide the shortcut list.
-    Help(bool),
-    /// Highlight where this key lands (or stop).
-    Follow(Option<u32>),
-    /// Go on with a replay too long for one slice.
-    Replay,
-    /// These panels came into view (`true`) or went out of it.
-    Seen(Vec<(String, bool)>),
-    /// The address's fragment changed to this (a share link pasted into the tab).
-    Link(String),
 }
 
 /// A replay going on in slices: where it is headed, whether to play once there, and the timer

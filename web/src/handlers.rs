@@ -6,7 +6,8 @@ use groupsim::Command;
 use yew::html::Scope;
 use yew::prelude::*;
 
-use crate::app::{App, Msg};
+use crate::app::App;
+use crate::msg::Msg;
 
 /// Every callback the app hands its components.
 #[derive(Debug)]

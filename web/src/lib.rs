@@ -8,6 +8,7 @@ mod components;
 mod handlers;
 mod held;
 mod input;
+mod msg;
 mod observed;
 mod ops;
 mod owners;

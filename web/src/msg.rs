@@ -1,0 +1,41 @@
+//! What the app reacts to: the timer, the controls, commands to the world, keys, links and
+//! panels coming into view.
+
+use groupsim::Command;
+
+/// What the app reacts to.
+#[derive(Debug)]
+pub enum Msg {
+    /// The timer fired: advance the world by one tick of virtual time.
+    Tick,
+    /// Start the timer.
+    Play,
+    /// Stop the timer.
+    Pause,
+    /// Process the next scheduled thing and stop.
+    Step,
+    /// Move virtual time forward by this many seconds at once.
+    Skip(u64),
+    /// Play at this speed (an index into [`crate::components::SPEEDS`]).
+    Speed(usize),
+    /// Go to this virtual time (milliseconds), replaying from the start when it is behind.
+    Seek(u64),
+    /// Start the default world again with this seed, dropping the recording.
+    Reset(u64),
+    /// Put the run in the address bar.
+    Share,
+    /// Do something to the world.
+    Command(Command),
+    /// A keyboard shortcut (`KeyboardEvent.key`).
+    Key(String),
+    /// Show or hide the shortcut list.
+    Help(bool),
+    /// Highlight where this key lands (or stop).
+    Follow(Option<u32>),
+    /// Go on with a replay too long for one slice.
+    Replay,
+    /// These panels came into view (`true`) or went out of it.
+    Seen(Vec<(String, bool)>),
+    /// The address's fragment changed to this (a share link pasted into the tab).
+    Link(String),
+}
