@@ -283,10 +283,10 @@ pub enum SimEvent {
         consumer: ConsumerId,
         /// For which generation.
         generation: i32,
+        /// Its whole assignment now (possibly nothing: an idle member).
+        partitions: Vec<TopicPartition>,
         /// What `onPartitionsAssigned` is given: new to this member (possibly nothing).
         added: Vec<TopicPartition>,
-        /// Its whole assignment now (possibly nothing: an idle member).
-        assignment: Vec<TopicPartition>,
     },
     /// A partition's starting position was set from a committed offset or `auto.offset.reset`.
     PositionSet {
@@ -525,16 +525,16 @@ impl fmt::Display for SimEvent {
             SimEvent::PartitionsLost { consumer, partitions } => {
                 write!(f, "{consumer} lost {}", List(partitions))
             }
-            SimEvent::PartitionsAssigned { consumer, generation, added, assignment }
-                if added == assignment =>
+            SimEvent::PartitionsAssigned { consumer, generation, added, partitions }
+                if added == partitions =>
             {
                 write!(f, "{consumer} assigned {} in generation {generation}", List(added))
             }
-            SimEvent::PartitionsAssigned { consumer, generation, added, assignment } => write!(
+            SimEvent::PartitionsAssigned { consumer, generation, added, partitions } => write!(
                 f,
                 "{consumer} assigned {} in generation {generation}; it now owns {}",
                 List(added),
-                List(assignment)
+                List(partitions)
             ),
             SimEvent::PositionSet { consumer, partition, offset, committed } => {
                 let from = if *committed { "committed offset" } else { "auto.offset.reset" };

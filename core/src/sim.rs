@@ -54,8 +54,9 @@ impl Default for SimConfig {
 pub(crate) const PRODUCER_STREAMS: u64 = 1 << 32;
 const GROUP_STREAMS: u64 = 2 << 32;
 
-/// The simulated world: topics, producers and the virtual clock.
-#[derive(Debug)]
+/// The simulated world: topics, producers and the virtual clock. `Clone` copies everything,
+/// undrained events included; checkpoints use [`Sim::copy_drained`], which the page can afford.
+#[derive(Clone, Debug)]
 pub struct Sim {
     config: SimConfig,
     now: Instant,
@@ -94,7 +95,7 @@ impl Sim {
         })
     }
 
-    /// A copy of the world with no undrained events: what a checkpoint keeps. (Not `Clone`:
+    /// A copy of the world with no undrained events: what a checkpoint keeps. (Not `clone`:
     /// copying the event queue too would compile every event's clone into the page, and a
     /// checkpoint is only taken once the queue is drained.)
     pub(crate) fn copy_drained(&self) -> Sim {

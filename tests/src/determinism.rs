@@ -57,4 +57,4 @@ fn the_trace_is_identical_on_every_platform() {
 /// Recorded natively (re-pinned for rebalance rounds, the default [range, cooperative-sticky],
 /// the fetch long-poll that replaced a fixed 100 ms idle poll, and issue 13's request timeouts,
 /// closes, KIP-794 partitioner and the API on every message event); the wasm run must agree.
-const PINNED: u64 = 6_552_848_243_456_125_595;
+const PINNED: u64 = 1_706_311_793_307_866_377;

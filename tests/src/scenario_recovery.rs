@@ -254,9 +254,9 @@ fn a_cooperative_round_that_adds_nothing_says_so() {
     let rounds: Vec<(Vec<String>, Vec<String>)> = run
         .events(secs(20), |e| matches!(e, SimEvent::PartitionsAssigned { consumer, .. } if *consumer == a))
         .map(|e| match &e.event {
-            SimEvent::PartitionsAssigned { added, assignment, .. } => (
+            SimEvent::PartitionsAssigned { added, partitions, .. } => (
                 added.iter().map(ToString::to_string).collect(),
-                assignment.iter().map(ToString::to_string).collect(),
+                partitions.iter().map(ToString::to_string).collect(),
             ),
             _ => unreachable!(),
         })

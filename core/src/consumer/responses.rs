@@ -167,8 +167,8 @@ impl Consumer {
         fx.emit(SimEvent::PartitionsAssigned {
             consumer: self.id,
             generation: self.generation,
+            partitions: assignment,
             added,
-            assignment,
         });
         // Committed offsets for what is new are fetched by poll(), which runs on from here.
         if self.assignment.values().all(Option::is_some) {
