@@ -154,7 +154,7 @@ impl Session {
     }
 
     /// When the checkpoints were taken, oldest first.
-    pub fn checkpoint_times(&self) -> impl Iterator<Item = Instant> + '_ {
+    pub fn checkpoint_times(&self) -> impl ExactSizeIterator<Item = Instant> + '_ {
         self.checkpoints.iter().map(|c| c.sim.now())
     }
 

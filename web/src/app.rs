@@ -180,10 +180,7 @@ impl Component for App {
         match msg {
             Msg::Tick => {
                 let virtual_ms = u64::from(TICK_MS) * SPEEDS[self.speed] / 10;
-                let until = self.session.sim().now() + Duration::from_millis(virtual_ms);
-                let observed = &mut self.observed;
-                let result = self.session.run_to_draining(until, &mut |e| observed.event(e));
-                self.settle(result);
+                self.run_for(Duration::from_millis(virtual_ms));
             }
             Msg::Speed(index) => self.speed = index.min(SPEEDS.len() - 1),
             Msg::Play => self.play(ctx),
@@ -195,10 +192,7 @@ impl Component for App {
                 self.settle(result);
             }
             Msg::Skip(seconds) => {
-                let until = self.session.sim().now() + Duration::from_secs(seconds);
-                let observed = &mut self.observed;
-                let result = self.session.run_to_draining(until, &mut |e| observed.event(e));
-                self.settle(result);
+                self.run_for(Duration::from_secs(seconds));
             }
             Msg::Seek(ms) => self.seek(ctx, Instant::from_millis(ms), false),
             Msg::Replay => {
@@ -368,6 +362,15 @@ impl App {
         self.timer = Some(Interval::new(TICK_MS, move || link.send_message(Msg::Tick)));
     }
 
+    /// Runs the world `dt` further, handing its events to what is observed as they come (so the
+    /// session can take its checkpoints), then takes the move into account.
+    fn run_for(&mut self, dt: Duration) {
+        let until = self.session.sim().now() + dt;
+        let observed = &mut self.observed;
+        let result = self.session.run_to_draining(until, &mut |e| observed.event(e));
+        self.settle(result);
+    }
+
     /// Takes the events of the last move into account, or stops and says why the move failed.
     fn settle(&mut self, result: Result<(), groupsim::ScenarioError>) {
         if let Err(e) = result {
@@ -392,10 +395,15 @@ impl App {
     /// observed up to a checkpoint it has just taken (it takes them at the end of a run, with
     /// every event handed over, so this moment is that checkpoint's).
     fn keep_checkpoints(&mut self) {
+        let (count, last) = (self.session.checkpoint_times().len(), self.session.checkpoint_times().last());
+        // Most ticks: the session took none and dropped none, and nothing is to be done.
+        if count == self.checkpoints.len() && last == self.checkpoints.last().map(|(at, _)| *at) {
+            return;
+        }
         let times: Vec<Instant> = self.session.checkpoint_times().collect();
         self.checkpoints.retain(|(at, _)| times.contains(at));
         let now = self.view.now;
-        if times.last() == Some(&now) && self.checkpoints.last().is_none_or(|(at, _)| *at < now) {
+        if last == Some(now) && self.checkpoints.last().is_none_or(|(at, _)| *at < now) {
             self.checkpoints.push((now, self.observed.clone()));
         }
     }
