@@ -7,7 +7,7 @@
 //! while the coordinator is unknown. So a stalled consumer leaves the moment its poll
 //! deadline passes.
 
-use super::{Consumer, Life};
+use super::{Consumer, Life, MemberState};
 use crate::effects::{Due, Effects};
 use crate::event::SimEvent;
 use crate::protocol::{LeaveReason, Request};
@@ -74,6 +74,11 @@ impl Consumer {
             at = at.min(next);
         }
         fx.set(Due::Heartbeat(self.id), at);
+    }
+
+    /// The heartbeat thread runs between the JoinGroup answer and the next rejoin.
+    pub(super) fn heartbeat_thread_enabled(&self) -> bool {
+        matches!(self.state, MemberState::CompletingRebalance | MemberState::Stable)
     }
 
     /// When `max.poll.interval.ms` runs out unless the application polls.

@@ -7,7 +7,7 @@
 
 use alloc::string::String;
 
-use super::{Consumer, InFlight, Life, MemberState};
+use super::{Consumer, InFlight, Life};
 use crate::effects::{Due, Effects};
 use crate::event::SimEvent;
 use crate::net::Endpoint;
@@ -155,10 +155,5 @@ impl Consumer {
         if self.heartbeat_thread_enabled() {
             fx.set(Due::Heartbeat(self.id), now);
         }
-    }
-
-    /// The heartbeat thread runs between the JoinGroup answer and the next rejoin.
-    pub(super) fn heartbeat_thread_enabled(&self) -> bool {
-        matches!(self.state, MemberState::CompletingRebalance | MemberState::Stable)
     }
 }
