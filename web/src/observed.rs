@@ -205,6 +205,14 @@ impl Log {
 /// How many recent protocol messages the wire shows.
 pub const WIRE_KEPT: usize = 8;
 
+/// Appends to a list that keeps only its newest `kept` items.
+fn push_kept<T>(list: &mut VecDeque<T>, item: T, kept: usize) {
+    list.push_back(item);
+    if list.len() > kept {
+        list.pop_front();
+    }
+}
+
 /// How many timed-out requests the wire keeps.
 pub const TIMEOUTS_KEPT: usize = 2;
 
@@ -267,16 +275,13 @@ impl Observed {
         self.checker.observe(&stamped);
         if let SimEvent::Duplicate { partition, offset, first, again, .. } = &stamped.event {
             self.duplicate_count += 1;
-            self.duplicates.push_back(format!("{partition}@{offset}: {first}, again {again}"));
-            if self.duplicates.len() > DUPLICATES_KEPT {
-                self.duplicates.pop_front();
-            }
+            let line = format!("{partition}@{offset}: {first}, again {again}");
+            push_kept(&mut self.duplicates, line, DUPLICATES_KEPT);
         }
         if let SimEvent::MessageSent { id, from, to, api, response, summary, arrives_at, .. } = &stamped.event
         {
             let (client, broker) = if *response { (to, from) } else { (from, to) };
-            let wire = self.wire.make_mut();
-            wire.push_back(Flight {
+            let flight = Flight {
                 id: *id,
                 at: stamped.at,
                 arrives_at: *arrives_at,
@@ -286,14 +291,11 @@ impl Observed {
                 response: *response,
                 summary: summary.clone(),
                 timed_out: None,
-            });
-            if wire.len() > WIRE_KEPT {
-                wire.pop_front();
-            }
+            };
+            push_kept(self.wire.make_mut(), flight, WIRE_KEPT);
         }
         if let SimEvent::RequestTimedOut { consumer, api, to, after } = &stamped.event {
-            let timeouts = self.timeouts.make_mut();
-            timeouts.push_back(Flight {
+            let flight = Flight {
                 id: stamped.at.as_millis(),
                 at: stamped.at,
                 arrives_at: stamped.at,
@@ -305,10 +307,8 @@ impl Observed {
                 // second copy of its Display (5 KB of wasm).
                 summary: format!("{api} to {to} timed out after {after}"),
                 timed_out: Some(*after),
-            });
-            if timeouts.len() > TIMEOUTS_KEPT {
-                timeouts.pop_front();
-            }
+            };
+            push_kept(self.timeouts.make_mut(), flight, TIMEOUTS_KEPT);
         }
         self.log.make_mut().push(stamped);
     }
