@@ -98,6 +98,55 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// Every command's name, as scenarios and share links write it (`"do": "kill-consumer"`).
+    pub const NAMES: [&'static str; 12] = [
+        "create-topic",
+        "add-partitions",
+        "add-producer",
+        "set-producer-rate",
+        "pause-producer",
+        "remove-producer",
+        "add-consumer",
+        "close-consumer",
+        "kill-consumer",
+        "restart-consumer",
+        "stall-processing",
+        "cut-link",
+    ];
+
+    /// This command's name, one of [`Command::NAMES`].
+    pub fn name(&self) -> &'static str {
+        let index = match self {
+            Command::CreateTopic { .. } => 0,
+            Command::AddPartitions { .. } => 1,
+            Command::AddProducer { .. } => 2,
+            Command::SetProducerRate { .. } => 3,
+            Command::PauseProducer { .. } => 4,
+            Command::RemoveProducer { .. } => 5,
+            Command::AddConsumer { .. } => 6,
+            Command::CloseConsumer { .. } => 7,
+            Command::KillConsumer { .. } => 8,
+            Command::RestartConsumer { .. } => 9,
+            Command::StallProcessing { .. } => 10,
+            Command::CutLink { .. } => 11,
+        };
+        Command::NAMES[index]
+    }
+
+    /// The consumer (0-based) this command is given to, for those given to one.
+    pub fn consumer(&self) -> Option<u32> {
+        match self {
+            Command::CloseConsumer { consumer }
+            | Command::KillConsumer { consumer }
+            | Command::RestartConsumer { consumer }
+            | Command::StallProcessing { consumer, .. }
+            | Command::CutLink { consumer, .. } => Some(*consumer),
+            _ => None,
+        }
+    }
+}
+
 impl Sim {
     /// Carries out one command now.
     pub fn apply_command(&mut self, command: &Command) -> Result<(), SimError> {

@@ -145,7 +145,7 @@ fn write_command(command: &Command) -> (&'static str, Fields) {
         Command::CreateTopic { topic, partitions } | Command::AddPartitions { topic, partitions } => {
             f.text("topic", topic);
             f.num("partitions", (*partitions).into(), None);
-            if matches!(command, Command::CreateTopic { .. }) { "create-topic" } else { "add-partitions" }
+            command.name()
         }
         Command::AddProducer { config } => {
             f.text("topic", &config.topic);
@@ -157,36 +157,36 @@ fn write_command(command: &Command) -> (&'static str, Fields) {
                 KeyMode::Explicit { partition } => format!("partition{partition}"),
             };
             f.text("keys", &mode);
-            "add-producer"
+            command.name()
         }
         Command::SetProducerRate { producer, rate_per_sec } => {
             f.num("producer", (*producer).into(), None);
             f.num("rate", (*rate_per_sec).into(), None);
-            "set-producer-rate"
+            command.name()
         }
         Command::PauseProducer { producer, paused } => {
             f.num("producer", (*producer).into(), None);
             f.flag("paused", *paused);
-            "pause-producer"
+            command.name()
         }
         Command::RemoveProducer { producer } => {
             f.num("producer", (*producer).into(), None);
-            "remove-producer"
+            command.name()
         }
         Command::AddConsumer { config } => {
             write_consumer(&mut f, config);
-            "add-consumer"
+            command.name()
         }
-        Command::CloseConsumer { consumer } => consumer_action(&mut f, *consumer, "close-consumer"),
-        Command::KillConsumer { consumer } => consumer_action(&mut f, *consumer, "kill-consumer"),
-        Command::RestartConsumer { consumer } => consumer_action(&mut f, *consumer, "restart-consumer"),
+        Command::CloseConsumer { consumer } => consumer_action(&mut f, *consumer, command.name()),
+        Command::KillConsumer { consumer } => consumer_action(&mut f, *consumer, command.name()),
+        Command::RestartConsumer { consumer } => consumer_action(&mut f, *consumer, command.name()),
         Command::StallProcessing { consumer, stalled } => {
             f.flag("stalled", *stalled);
-            consumer_action(&mut f, *consumer, "stall-processing")
+            consumer_action(&mut f, *consumer, command.name())
         }
         Command::CutLink { consumer, cut } => {
             f.flag("cut", *cut);
-            consumer_action(&mut f, *consumer, "cut-link")
+            consumer_action(&mut f, *consumer, command.name())
         }
     };
     (action, f)

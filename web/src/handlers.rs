@@ -24,6 +24,13 @@ pub struct Handlers {
     pub share: Callback<()>,
     pub open_help: Callback<()>,
     pub close_help: Callback<()>,
+    pub lang: Callback<crate::lang::Lang>,
+    pub lessons: Callback<bool>,
+    pub lesson_open: Callback<String>,
+    pub lesson_next: Callback<()>,
+    pub lesson_back: Callback<()>,
+    pub lesson_leave: Callback<()>,
+    pub lesson_answer: Callback<String>,
 }
 
 impl Handlers {
@@ -41,6 +48,13 @@ impl Handlers {
             share: link.callback(|_| Msg::Share),
             open_help: link.callback(|_| Msg::Help(true)),
             close_help: link.callback(|_| Msg::Help(false)),
+            lang: link.callback(Msg::Lang),
+            lessons: link.callback(Msg::Lessons),
+            lesson_open: link.callback(Msg::LessonOpen),
+            lesson_next: link.callback(|_| Msg::LessonNext),
+            lesson_back: link.callback(|_| Msg::LessonBack),
+            lesson_leave: link.callback(|_| Msg::LessonLeave),
+            lesson_answer: link.callback(Msg::LessonAnswer),
         }
     }
 }

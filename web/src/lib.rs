@@ -8,6 +8,8 @@ mod components;
 mod handlers;
 mod held;
 mod input;
+mod lang;
+mod lesson;
 mod msg;
 mod observed;
 mod ops;
@@ -36,7 +38,12 @@ pub fn start() {
         None => (None, None),
     };
     let (speed, play_linked) = services::options_from_url();
+    let lang = services::language::initial();
+    services::language::set_document_lang(lang);
     let props = AppProps {
+        lang,
+        lesson: services::lesson_from_url(),
+        invite: true,
         scenario,
         load_error,
         play_linked,

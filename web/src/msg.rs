@@ -3,6 +3,8 @@
 
 use groupsim::Command;
 
+use crate::lang::Lang;
+
 /// What the app reacts to.
 #[derive(Debug)]
 pub enum Msg {
@@ -38,4 +40,22 @@ pub enum Msg {
     Seen(Vec<(String, bool)>),
     /// The address's fragment changed to this (a share link pasted into the tab).
     Link(String),
+    /// Speak this language.
+    Lang(Lang),
+    /// Show or hide the lesson menu.
+    Lessons(bool),
+    /// Fetch the lesson at this URL and start it.
+    LessonOpen(String),
+    /// A lesson's text arrived from this URL (or why it did not).
+    LessonLoaded(String, Result<String, String>),
+    /// Go on to the lesson's next step.
+    LessonNext,
+    /// Go back a step, rewinding the world to where it began.
+    LessonBack,
+    /// Leave the lesson; free play goes on from where the world is.
+    LessonLeave,
+    /// The learner's answer to the lesson's question.
+    LessonAnswer(String),
+    /// A lesson step points at something not on the page.
+    LessonProblem(String),
 }

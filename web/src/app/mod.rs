@@ -1,16 +1,19 @@
 //! The root component: owns the session (the world and its recording) and the timer that
-//! drives it.
+//! drives it. The lesson part is in [`lesson`].
+
+mod lesson;
 
 use gloo_timers::callback::{Interval, Timeout};
 use groupsim::{Command, Duration, Instant, Life, Scenario, Session, SimView};
 use yew::prelude::*;
 
 use crate::components::{
-    Controls, Details, GroupPanel, Help, InvariantTicks, NewGroup, ProducerPanel, SPEEDS, Timeline,
-    TopicPanel, Wire,
+    Controls, Details, GroupPanel, Help, InvariantTicks, LessonMenu, LessonPanel, NewGroup, ProducerPanel,
+    SPEEDS, Timeline, TopicPanel, Wire,
 };
 use crate::handlers::Handlers;
 use crate::held::Held;
+use crate::lang::Lang;
 use crate::msg::Msg;
 use crate::observed::Observed;
 use crate::owners::Owners;
@@ -61,6 +64,15 @@ pub struct AppProps {
     /// page does; tests that do not need it leave it off.
     #[prop_or(false)]
     pub follow_hash: bool,
+    /// The page's language (`?lang=`, the visitor's choice, the browser's languages).
+    #[prop_or_default]
+    pub lang: Lang,
+    /// A lesson to start at once (`?lesson=`), fetched from this site.
+    #[prop_or_default]
+    pub lesson: Option<String>,
+    /// Offer the lessons to a newcomer (the page does; tests that do not need it leave it off).
+    #[prop_or(false)]
+    pub invite: bool,
 }
 
 impl Default for AppProps {
@@ -74,6 +86,9 @@ impl Default for AppProps {
             speed: DEFAULT_SPEED,
             play_linked: false,
             follow_hash: false,
+            lang: Lang::En,
+            lesson: None,
+            invite: false,
         }
     }
 }
@@ -120,6 +135,12 @@ pub struct App {
     /// What was observed up to each of the session's checkpoints (same instants), so a seek
     /// back restores both and replays only from there.
     checkpoints: Vec<(Instant, Observed)>,
+    /// The page's language.
+    lang: Lang,
+    /// The lessons: the menu, the one under way, its spotlight.
+    lessons: lesson::Lessons,
+    /// The invitation to take a lesson, until the newcomer opens the menu or dismisses it.
+    invite: bool,
 }
 
 impl Component for App {
@@ -161,12 +182,18 @@ impl Component for App {
             root: NodeRef::default(),
             watched: 0,
             checkpoints: Vec::new(),
+            lang: props.lang,
+            lessons: lesson::Lessons::default(),
+            invite: props.invite && props.lesson.is_none(),
         };
         app.drain();
         if until_ms > 0 {
             app.seek(ctx, Instant::from_millis(until_ms), props.play_linked);
         } else if props.autoplay || props.play_linked {
             app.play(ctx);
+        }
+        if let Some(url) = &props.lesson {
+            app.lesson_open(ctx, url.clone());
         }
         app
     }
@@ -197,7 +224,7 @@ impl Component for App {
             Msg::Seek(ms) => self.seek(ctx, Instant::from_millis(ms), false),
             Msg::Replay => {
                 if let Some(Replay { target, then_play, .. }) = self.replay.take() {
-                    self.replay_to(ctx, target, then_play);
+                    self.replay_to(ctx, target, then_play, true);
                 }
             }
             Msg::Reset(seed) => {
@@ -209,7 +236,7 @@ impl Component for App {
                 self.drain();
             }
             Msg::Share => {
-                self.link = services::publish(&self.session.scenario());
+                self.link = services::publish(&self.session.scenario(), self.lang);
                 if self.link.is_none() {
                     self.error =
                         Some("This page cannot change its address (is it in a sandboxed frame?).".into());
@@ -220,6 +247,32 @@ impl Component for App {
             Msg::Help(shown) => self.help = shown,
             Msg::Follow(key) => self.follow = key,
             Msg::Link(hash) => self.open_link(ctx, &hash),
+            Msg::Lang(lang) => {
+                self.lang = lang;
+                services::language::keep(lang);
+                // A link already in the bar says its language too.
+                if self.link.is_some() {
+                    self.link = services::publish(&self.session.scenario(), self.lang);
+                }
+            }
+            Msg::Lessons(open) => {
+                self.lessons.menu = open;
+                self.invite = false;
+            }
+            Msg::LessonOpen(url) => {
+                self.invite = false;
+                self.lesson_open(ctx, url);
+            }
+            Msg::LessonLoaded(url, text) => self.lesson_loaded(ctx, &url, text),
+            Msg::LessonNext => self.lesson_next(ctx),
+            Msg::LessonBack => self.lesson_back(ctx),
+            Msg::LessonLeave => self.lesson_leave(),
+            Msg::LessonAnswer(given) => self.lesson_answer(&given),
+            Msg::LessonProblem(problem) => {
+                if let Some(run) = &mut self.lessons.run {
+                    run.make_mut().problem = Some(problem);
+                }
+            }
             Msg::Seen(panels) => {
                 let mut changed = false;
                 for (panel, in_view) in panels {
@@ -228,10 +281,11 @@ impl Component for App {
                 return changed;
             }
         }
+        self.lesson_moved(ctx);
         true
     }
 
-    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         if first_render {
             services::mark_first_draw();
         }
@@ -243,6 +297,7 @@ impl Component for App {
             on_screen.watch(&root);
             self.watched = slots;
         }
+        self.lesson_rendered(ctx);
     }
 
     fn view(&self, _ctx: &Context<Self>) -> Html {
@@ -263,10 +318,22 @@ impl Component for App {
         let fast = SPEEDS[self.speed] >= 100;
         let playing = self.timer.is_some();
         let held = &self.held;
+        let lang = self.lang;
+        let other = lang.other();
         html! {
+            <ContextProvider<Lang> context={lang}>
             <main class={classes!("playground", fast.then_some("fast"))} ref={self.root.clone()}>
                 <header class="topbar">
-                    <h1>{ "Kafka consumer group playground" }</h1>
+                    <h1>{ lang.pick("Kafka consumer group playground", "Kafka 消费者组演练场") }</h1>
+                    <div class="page-tools">
+                        <button class="primary" data-spot="lessons" onclick={{ let open = on.lessons.clone(); move |_| open.emit(true) }}>
+                            { lang.pick("Lessons", "课程") }
+                        </button>
+                        <button lang={other.code()} aria-label={other.pick("English: switch the page to English", "中文：切换到简体中文")}
+                            onclick={{ let switch = on.lang.clone(); move |_| switch.emit(other) }}>
+                            { other.pick("English", "中文") }
+                        </button>
+                    </div>
                     <Controls
                         playing={self.timer.is_some()}
                         now={view.now}
@@ -291,6 +358,23 @@ impl Component for App {
                     />
                     <InvariantTicks violations={violations.to_vec()} duplicates={self.observed.duplicate_count} on_seek={on.seek.clone()} />
                 </header>
+                if self.invite && self.lessons.run.is_none() {
+                    <p class="invite">
+                        { lang.pick("New to consumer groups? ", "第一次接触消费者组？") }
+                        <button class="link" onclick={{ let open = on.lesson_open.clone(); let url = crate::lesson::catalog::LESSONS[0].url(); move |_| open.emit(url.clone()) }}>
+                            { lang.pick("Start with the first lesson", "从第一课开始") }
+                        </button>
+                        { lang.pick(" or ", "，或者") }
+                        <button class="link" onclick={{ let open = on.lessons.clone(); move |_| open.emit(true) }}>
+                            { lang.pick("pick one", "挑一节课") }
+                        </button>
+                        { lang.pick(".", "。") }
+                    </p>
+                }
+                if let Some(run) = &self.lessons.run {
+                    <LessonPanel run={run.clone()} on_next={on.lesson_next.clone()} on_back={on.lesson_back.clone()}
+                        on_leave={on.lesson_leave.clone()} on_answer={on.lesson_answer.clone()} />
+                }
                 if let Some(error) = &self.error {
                     <p class="error" role="alert">{ error }</p>
                 }
@@ -346,7 +430,11 @@ impl Component for App {
                 if self.help {
                     <Help on_close={on.close_help.clone()} />
                 }
+                if self.lessons.menu {
+                    <LessonMenu on_open={on.lesson_open.clone()} on_close={{ let close = on.lessons.clone(); Callback::from(move |()| close.emit(false)) }} />
+                }
             </main>
+            </ContextProvider<Lang>>
         }
     }
 }
@@ -366,8 +454,11 @@ impl App {
     /// session can take its checkpoints), then takes the move into account.
     fn run_for(&mut self, dt: Duration) {
         let until = self.session.sim().now() + dt;
-        let observed = &mut self.observed;
-        let result = self.session.run_to_draining(until, &mut |e| observed.event(e));
+        let (observed, lessons) = (&mut self.observed, &mut self.lessons);
+        let result = self.session.run_to_draining(until, &mut |e| {
+            lessons.saw(&e.event);
+            observed.event(e);
+        });
         self.settle(result);
     }
 
@@ -384,6 +475,7 @@ impl App {
 
     fn drain(&mut self) {
         while let Some(stamped) = self.session.poll_event() {
+            self.lessons.saw(&stamped.event);
             self.observed.event(stamped);
         }
         self.view = self.session.sim().view();
@@ -410,7 +502,13 @@ impl App {
 
     /// A refused command changes nothing in the world; say why next to the controls.
     fn command(&mut self, command: Command) {
-        self.error = self.session.apply(command).err().map(|e| e.to_string());
+        match self.session.apply(command.clone()) {
+            Ok(()) => {
+                self.error = None;
+                self.lesson_acted(&command);
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
         self.drain();
     }
 
@@ -421,6 +519,11 @@ impl App {
     /// ahead of it (issue 16): the session restores its copy of the world and this its copy of
     /// what was observed by then, and the rest is run.
     fn seek(&mut self, ctx: &Context<Self>, t: Instant, then_play: bool) {
+        self.seek_sliced(ctx, t, then_play, true);
+    }
+
+    /// [`App::seek`], replayed whole when not `sliced`.
+    fn seek_sliced(&mut self, ctx: &Context<Self>, t: Instant, then_play: bool, sliced: bool) {
         let sim_now = self.session.sim().now();
         // Forward, a checkpoint between now and `t` saves running the way there.
         let ahead = self.session.checkpoint_times().filter(|c| *c <= t).last().is_some_and(|c| c > sim_now);
@@ -447,18 +550,19 @@ impl App {
                 }
             }
         }
-        self.replay_to(ctx, t, then_play);
+        self.replay_to(ctx, t, then_play, sliced);
     }
 
     /// Runs towards `t` for one slice of wall-clock time; if `t` is further, the rest is left to
     /// the next slice, after the page has drawn. Slicing changes when the page draws, never
     /// what the run does: every slice runs the same steps the whole replay would. In a
     /// background tab (timers held to one a second, nobody watching) it runs to `t` at once.
-    fn replay_to(&mut self, ctx: &Context<Self>, t: Instant, then_play: bool) {
+    /// A lesson's world is replayed whole (`sliced` false): its step goes on from there at once.
+    fn replay_to(&mut self, ctx: &Context<Self>, t: Instant, then_play: bool, sliced: bool) {
         let started = services::wall_ms();
         let every = Duration::from_millis(crate::observed::LAG_EVERY_MS);
         while self.session.sim().now() < t {
-            if services::wall_ms() - started > REPLAY_SLICE_MS && !services::page_hidden() {
+            if sliced && services::wall_ms() - started > REPLAY_SLICE_MS && !services::page_hidden() {
                 let link = ctx.link().clone();
                 let next = Timeout::new(0, move || link.send_message(Msg::Replay));
                 self.replay = Some(Replay { target: t, then_play, _next: next });
@@ -486,26 +590,12 @@ impl App {
         let opened = match services::scenario_from_fragment(hash) {
             None => return,
             Some(Err(e)) => Err(e),
-            Some(Ok(scenario)) => {
-                let until = scenario.until_ms;
-                Session::new(scenario).map(|s| (s, until)).map_err(|e| {
-                    format!("The link's scenario could not be replayed ({e}); the run on the page goes on.")
-                })
-            }
+            Some(Ok(scenario)) => self.load(ctx, scenario, true).map_err(|e| {
+                format!("The link's scenario could not be replayed ({e}); the run on the page goes on.")
+            }),
         };
         match opened {
-            Ok((session, until)) => {
-                self.timer = None;
-                self.session = session;
-                self.observed = Observed::default();
-                self.checkpoints.clear();
-                self.error = None;
-                self.link = None;
-                self.drain();
-                if until > 0 {
-                    self.seek(ctx, Instant::from_millis(until), false);
-                }
-            }
+            Ok(()) => self.error = None,
             Err(e) => {
                 self.error =
                     Some(e.replace("showing the default world instead", "the run on the page goes on"))

@@ -116,7 +116,7 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
     };
     html! {
         <div class="add-consumer">
-            <button class="add" aria-label={add_label(&props.group)} onclick={add}>{ "+ Add consumer" }</button>
+            <button class="add" data-spot={format!("add-consumer:{}", props.group)} aria-label={add_label(&props.group)} onclick={add}>{ "+ Add consumer" }</button>
             if let Some(e) = &*error { <p class="inline-error" role="alert">{ e }</p> }
             <details>
                 <summary>{ "settings for the next consumer" }</summary>

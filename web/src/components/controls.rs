@@ -56,13 +56,13 @@ pub fn Controls(props: &ControlsProps) -> Html {
         }
     };
     html! {
-        <div class="controls">
+        <div class="controls" data-spot="controls">
             { toggle }
             <button aria-label="+10 s: advance 10 seconds" title="Jump 10 s of virtual time ahead" onclick={move |_| skip.emit(10)}>
                 { "+10 s" }
             </button>
             <button aria-label="Step to the next event" onclick={move |_| step.emit(())}><Icon path="M2 1.5v11l7-5.5zM10 2h2.5v10H10z" />{ "Step" }</button>
-            <label class="speed" title="Virtual seconds per real second (log scale)">
+            <label class="speed" data-spot="speed" title="Virtual seconds per real second (log scale)">
                 <span>{ "speed" }</span>
                 <input type="range" min="0" max={(SPEEDS.len() - 1).to_string()} step="1"
                     value={props.speed.to_string()} aria-label="Speed" aria-valuetext={speed_label(props.speed)}

@@ -46,6 +46,19 @@ impl Tab {
     const ALL: [Tab; 7] =
         [Tab::Log, Tab::Describe, Tab::Members, Tab::State, Tab::Lag, Tab::Duplicates, Tab::Invariants];
 
+    /// Its name as a lesson points at it (`tab:describe`).
+    fn spot(self) -> &'static str {
+        match self {
+            Tab::Log => "log",
+            Tab::Describe => "describe",
+            Tab::Members => "members",
+            Tab::State => "state",
+            Tab::Lag => "lag",
+            Tab::Duplicates => "duplicates",
+            Tab::Invariants => "invariants",
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             Tab::Log => "Event log",
@@ -113,7 +126,7 @@ pub fn Details(props: &DetailsProps) -> Html {
         },
     };
     html! {
-        <section class="details" aria-label="Details">
+        <section class="details" data-spot="details" aria-label="Details">
             <div class="tabs" role="tablist">
                 { for Tab::ALL.iter().map(|&t| {
                     let select = { let tab = tab.clone(); move |_| tab.set(t) };
@@ -123,7 +136,7 @@ pub fn Details(props: &DetailsProps) -> Html {
                         _ => t.label().to_string(),
                     };
                     html! {
-                        <button role="tab" aria-selected={(*tab == t).to_string()} onclick={select}>{ label }</button>
+                        <button role="tab" data-spot={format!("tab:{}", t.spot())} aria-selected={(*tab == t).to_string()} onclick={select}>{ label }</button>
                     }
                 }) }
             </div>

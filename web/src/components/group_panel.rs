@@ -76,7 +76,7 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
         props.group.as_ref().and_then(|g| g.members.iter().find(|m| m.consumer == c.id).cloned())
     };
     html! {
-        <section class="group" aria-label={format!("Group {id}")}>
+        <section class="group" data-spot={format!("group:{id}")} aria-label={format!("Group {id}")}>
             <h2>{ format!("Group {id}") }{ badge }</h2>
             { facts }
             { window.scroll_box("members-box", CARDS, windowed,

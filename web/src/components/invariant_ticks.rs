@@ -28,7 +28,7 @@ pub fn short_name(invariant: Invariant) -> &'static str {
 #[function_component]
 pub fn InvariantTicks(props: &InvariantTicksProps) -> Html {
     html! {
-        <ul class="ticks" aria-label="Invariants">
+        <ul class="ticks" data-spot="invariants" aria-label="Invariants">
             { for Invariant::ALL.iter().map(|&invariant| {
                 let first = props.violations.iter().find(|v| v.invariant == invariant);
                 match first {

@@ -58,7 +58,7 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
     let chips = props.max_chips.unwrap_or(usize::MAX);
     html! {
         <li class={format!("member {}{}", colour(c.id), if running { "" } else { " stopped" })}
-            aria-label={format!("Member {}", c.client_id)}>
+            data-spot={format!("member:{}", c.id)} aria-label={format!("Member {}", c.client_id)}>
             <MemberHead
                 client_id={c.client_id.clone()}
                 member_id={c.member_id.clone()}

@@ -33,7 +33,7 @@ pub fn NewGroup(props: &NewGroupProps) -> Html {
         on_command.emit(Command::AddConsumer { config });
     };
     html! {
-        <div class="new-group">
+        <div class="new-group" data-spot="new-group">
             <button onclick={start}
                 title="Another group on the same topic gets every record again, with its own committed offsets">
                 { format!("+ Start {name} on the same topic") }

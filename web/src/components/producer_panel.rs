@@ -97,7 +97,7 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
         format!("key-{k} → {} (murmur2 of the key, mod the partition count)", places.join(", "))
     });
     html! {
-        <section class="producers" aria-label="Producers">
+        <section class="producers" data-spot="producers" aria-label="Producers">
             <h2>{ "Producers" }</h2>
             <ul>
                 { for props.producers.iter().filter(|p| !p.removed).map(|p| {

@@ -64,7 +64,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let share = props.on_share.clone();
     let help = props.on_help.clone();
     html! {
-        <div class="timeline">
+        <div class="timeline" data-spot="timeline">
             <label class="seek" title="Drag back to replay from the start up to that moment; the recorded actions are given again">
                 <span class="sr-only">{ "Seek" }</span>
                 <input type="range" min="0" max={head_ms.to_string()} step="100"
@@ -83,7 +83,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     aria-invalid={seed_error.is_some().to_string()} oninput={on_seed_input} />
             </label>
             <button aria-label="Reset" title="Start the default world again with this seed" onclick={reset}>{ "Reset" }</button>
-            <button aria-label="Share link" title="Put this run in the address bar: opening the link replays it exactly"
+            <button data-spot="share" aria-label="Share link" title="Put this run in the address bar: opening the link replays it exactly"
                 onclick={move |_| share.emit(())}>{ "Share" }</button>
             <button aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={move |_| help.emit(())}>{ "?" }</button>
             if let Some(error) = &*seed_error {

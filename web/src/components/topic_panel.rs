@@ -65,7 +65,7 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
         move |_| on_command.emit(Command::AddPartitions { topic: name.clone(), partitions: count + 1 })
     };
     html! {
-        <section class="topic" aria-label={format!("Topic {}", topic.name)}>
+        <section class="topic" data-spot={format!("topic:{}", topic.name)} aria-label={format!("Topic {}", topic.name)}>
             <h2>
                 { format!("Topic {}", topic.name) }
                 <span class="muted">{ format!(" · {count} partitions · {total} records") }</span>

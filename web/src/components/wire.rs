@@ -32,7 +32,7 @@ pub struct WireProps {
 #[function_component]
 pub fn Wire(props: &WireProps) -> Html {
     html! {
-        <section class="wire" aria-label="Protocol messages">
+        <section class="wire" data-spot="wire" aria-label="Protocol messages">
             <h2>{ "On the wire" }<span class="muted">{ " · newest last" }</span></h2>
             <ol>
                 { for props.flights.iter().enumerate().map(|(row, f)| {

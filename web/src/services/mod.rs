@@ -1,5 +1,10 @@
 //! The one module that touches browser APIs beyond rendering: the URL (share links), the
-//! document-wide keyboard listener and the watch on which panels are in view.
+//! document-wide keyboard listener and the watch on which panels are in view; and, in their own
+//! files, fetching lessons, the page's language and the lesson spotlight.
+
+pub mod fetch;
+pub mod language;
+pub mod spotlight;
 
 use groupsim::Scenario;
 use wasm_bindgen::JsCast;
@@ -59,18 +64,40 @@ pub fn options_from_query(search: &str) -> (Option<usize>, bool) {
     (speed, play)
 }
 
+/// The lesson the page's `?lesson=` names (a URL on this site), if any.
+pub fn lesson_from_url() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    lesson_from_query(&search)
+}
+
+/// Reads `?lesson=…` (percent-escapes decoded).
+pub fn lesson_from_query(search: &str) -> Option<String> {
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let value = pair.strip_prefix("lesson=")?;
+        js_sys::decode_uri_component(value).ok().and_then(|v| v.as_string()).filter(|v| !v.is_empty())
+    })
+}
+
 /// The fragment that carries `scenario`.
 pub fn fragment_for(scenario: &Scenario) -> String {
     format!("#{}", scenario.to_link())
 }
 
-/// Puts `scenario` in the address bar (without reloading or adding a history entry) and returns
-/// the whole link.
-pub fn publish(scenario: &Scenario) -> Option<String> {
+/// Puts `scenario` in the address bar (without reloading or adding a history entry), with the
+/// page's language in its query, and returns the whole link.
+pub fn publish(scenario: &Scenario, lang: crate::lang::Lang) -> Option<String> {
     let window = web_sys::window()?;
-    let fragment = fragment_for(scenario);
-    window.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment)).ok()?;
+    let search = window.location().search().ok()?;
+    let address = format!("{}{}", query_with_lang(&search, lang), fragment_for(scenario));
+    window.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address)).ok()?;
     window.location().href().ok()
+}
+
+/// The query with `lang=` set to `lang` (the other parameters kept as they were).
+pub fn query_with_lang(search: &str, lang: crate::lang::Lang) -> String {
+    let kept = search.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && !p.starts_with("lang="));
+    let pairs: Vec<String> = kept.map(str::to_string).chain([format!("lang={}", lang.code())]).collect();
+    format!("?{}", pairs.join("&"))
 }
 
 /// Notes on `<html data-first-draw-ms>` how long after navigation the page first drew the
@@ -245,6 +272,16 @@ mod tests {
         let fragment = fragment_for(&scenario);
         assert!(fragment.starts_with("#v1;seed=9;"), "{fragment}");
         assert_eq!(scenario_from_fragment(&fragment), Some(Ok(scenario)));
+    }
+
+    #[test]
+    fn a_share_link_says_its_language() {
+        use crate::lang::Lang;
+        assert_eq!(query_with_lang("", Lang::Zh), "?lang=zh");
+        assert_eq!(query_with_lang("?speed=10&lang=en", Lang::Zh), "?speed=10&lang=zh");
+        assert_eq!(query_with_lang("?lang=zh&play=1", Lang::En), "?play=1&lang=en");
+        assert_eq!(super::language::from_query("?speed=1&lang=zh"), Some(Lang::Zh));
+        assert_eq!(super::language::from_query("?lang=fr"), None);
     }
 
     #[test]

@@ -1,0 +1,214 @@
+//! The app's lesson part: the menu, the lesson under way and its spotlight, and how a step sets
+//! up the world, waits, goes Back and ends.
+
+use groupsim::{Command, Instant, Scenario, Session, SimEvent};
+use yew::prelude::*;
+
+use super::App;
+use crate::lesson::format::speed_index;
+use crate::lesson::progress::recording_now;
+use crate::lesson::{self, LessonRun};
+use crate::msg::Msg;
+use crate::services::{self, fetch, spotlight};
+use crate::shared::Shared;
+
+/// What the app keeps for lessons.
+#[derive(Debug, Default)]
+pub struct Lessons {
+    /// The lesson under way.
+    pub run: Option<Shared<LessonRun>>,
+    /// The menu is open.
+    pub menu: bool,
+    /// The part of the page the step points at.
+    spot: Option<String>,
+    /// The spot is new: scroll to it, and say so if it is not on the page.
+    spot_new: bool,
+}
+
+impl Lessons {
+    /// Ends the current step's wait when `event` is what it waits for.
+    pub fn saw(&mut self, event: &SimEvent) {
+        if let Some(run) = &mut self.run
+            && run.wants_event(event)
+        {
+            run.make_mut().met = true;
+        }
+    }
+}
+
+impl App {
+    /// A lesson's text arrived: read it and start it, or say what is wrong with it (the run on
+    /// the page goes on).
+    pub(super) fn lesson_loaded(&mut self, ctx: &Context<Self>, url: &str, text: Result<String, String>) {
+        match text.and_then(|t| lesson::parse(&t)) {
+            Ok(lesson) => {
+                self.lessons.menu = false;
+                self.lessons.run = Some(Shared(std::rc::Rc::new(LessonRun::new(lesson))));
+                self.enter_step(ctx);
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "{} {url}: {e}. {}",
+                    self.lang.pick("The lesson could not be opened:", "无法打开这节课："),
+                    self.lang.pick("The run on the page goes on.", "页面上的运行照常继续。")
+                ));
+            }
+        }
+    }
+
+    pub(super) fn lesson_open(&mut self, ctx: &Context<Self>, url: String) {
+        let done = ctx
+            .link()
+            .callback(move |(url, text): (String, Result<String, String>)| Msg::LessonLoaded(url, text));
+        let for_done = url.clone();
+        fetch::text(&url, Callback::from(move |text| done.emit((for_done.clone(), text))));
+    }
+
+    /// The current step starts: its recording is kept for Back, then its world, commands,
+    /// speed, spot and wait take effect.
+    pub(super) fn enter_step(&mut self, ctx: &Context<Self>) {
+        let recording = recording_now(&self.session);
+        let Some(run) = &mut self.lessons.run else { return };
+        run.make_mut().entered(recording);
+        let Some(step) = run.current().cloned() else {
+            // The question: the world waits while the learner looks.
+            self.timer = None;
+            self.lessons.spot = None;
+            self.lessons.spot_new = true;
+            return;
+        };
+        let number = run.step + 1;
+        let mut problem = None;
+        if let Some(world) = &step.world {
+            match services::scenario_from_fragment(world).unwrap_or_else(|| Err(String::new())) {
+                Ok(scenario) => {
+                    if let Err(e) = self.load(ctx, scenario, false) {
+                        problem = Some(format!("step {number}, world: {e}"));
+                    }
+                }
+                Err(e) => problem = Some(format!("step {number}, world: {e}")),
+            }
+        }
+        for (i, command) in step.commands.iter().enumerate() {
+            if problem.is_some() {
+                break;
+            }
+            if let Err(e) = self.session.apply(command.clone()) {
+                problem = Some(format!("step {number}, do[{i}] ({}): {e}", command.name()));
+            }
+            self.drain();
+        }
+        if let Some(speed) = step.speed.and_then(speed_index) {
+            match speed {
+                Some(index) => {
+                    self.speed = index;
+                    self.play(ctx);
+                }
+                None => self.timer = None,
+            }
+        }
+        self.lessons.spot = step.point.clone();
+        self.lessons.spot_new = true;
+        let now = self.session.sim().now();
+        if let Some(run) = &mut self.lessons.run {
+            let run = run.make_mut();
+            run.set_up(now);
+            run.problem = problem;
+        }
+    }
+
+    /// Next: the step waits for nothing, or its wait is over.
+    pub(super) fn lesson_next(&mut self, ctx: &Context<Self>) {
+        if let Some(run) = &mut self.lessons.run
+            && run.can_go_on()
+        {
+            run.make_mut().next();
+            self.enter_step(ctx);
+        }
+    }
+
+    /// Back: the world goes back to where the previous step began, and that step starts again.
+    pub(super) fn lesson_back(&mut self, ctx: &Context<Self>) {
+        let Some(run) = &mut self.lessons.run else { return };
+        let Some(start) = run.make_mut().back() else { return };
+        self.timer = None;
+        if let Err(e) = self.load(ctx, start, false) {
+            self.error = Some(e);
+        }
+        self.enter_step(ctx);
+    }
+
+    pub(super) fn lesson_leave(&mut self) {
+        self.lessons.run = None;
+        self.lessons.spot = None;
+        self.lessons.spot_new = true;
+    }
+
+    pub(super) fn lesson_answer(&mut self, given: &str) {
+        let duplicates = self.observed.duplicate_count;
+        if let Some(run) = &mut self.lessons.run {
+            run.make_mut().answer(given, &self.view, duplicates);
+        }
+    }
+
+    /// After a command the world took: the learner may have done what the step waits for.
+    pub(super) fn lesson_acted(&mut self, command: &Command) {
+        if let Some(run) = &mut self.lessons.run
+            && run.wants_act(command)
+        {
+            run.make_mut().met = true;
+        }
+    }
+
+    /// After every move: a wait that is over starts the next step.
+    pub(super) fn lesson_moved(&mut self, ctx: &Context<Self>) {
+        let now = self.session.sim().now();
+        let Some(run) = &mut self.lessons.run else { return };
+        if run.time_is_up(now) {
+            run.make_mut().met = true;
+        }
+        if run.met && run.current().is_some_and(|s| s.wait.is_some()) {
+            run.make_mut().next();
+            self.enter_step(ctx);
+        }
+    }
+
+    /// After a draw: the spot keeps its highlight (a redraw can reset an element's classes); a
+    /// new one is scrolled to, and one not on the page is the lesson's problem.
+    pub(super) fn lesson_rendered(&mut self, ctx: &Context<Self>) {
+        if self.lessons.spot.is_none() && !self.lessons.spot_new {
+            return;
+        }
+        let found = spotlight::show(self.lessons.spot.as_deref(), self.lessons.spot_new);
+        if self.lessons.spot_new && !found {
+            let number = self.lessons.run.as_ref().map_or(0, |r| r.step + 1);
+            let spot = self.lessons.spot.take().unwrap_or_default();
+            ctx.link().send_message(Msg::LessonProblem(format!(
+                "step {number}, point: nothing on the page is `{spot}` now (is there such a group, topic or consumer?)"
+            )));
+        }
+        self.lessons.spot_new = false;
+    }
+
+    /// Replaces the run with `scenario`'s, replayed to its end (in slices when `sliced`) and
+    /// paused there.
+    pub(super) fn load(
+        &mut self,
+        ctx: &Context<Self>,
+        scenario: Scenario,
+        sliced: bool,
+    ) -> Result<(), String> {
+        let until = scenario.until_ms;
+        let session = Session::new(scenario).map_err(|e| e.to_string())?;
+        self.timer = None;
+        self.session = session;
+        self.observed = crate::observed::Observed::default();
+        self.checkpoints.clear();
+        self.link = None;
+        self.drain();
+        if until > 0 {
+            self.seek_sliced(ctx, Instant::from_millis(until), false, sliced);
+        }
+        Ok(())
+    }
+}
