@@ -7,6 +7,9 @@
 use groupsim::Scenario;
 use playground::{App, AppProps};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+mod support;
+use support::{advance, button, click, mount_with, settle, text_of};
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,33 +22,6 @@ async fn mount(seed: u64) -> Element {
 /// Mounts the app opened on a share link's `scenario`, as the page does.
 async fn mount_link(scenario: Scenario) -> Element {
     mount_with(AppProps { scenario: Some(scenario), shortcuts: false, ..AppProps::default() }).await
-}
-
-async fn mount_with(props: AppProps) -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    settle().await;
-    root
-}
-
-/// Lets Yew's scheduler render: a few zero-length yields (child components with their own
-/// state can need a second pass), never a wait for simulated time.
-async fn settle() {
-    for _ in 0..3 {
-        yew::platform::time::sleep(std::time::Duration::ZERO).await;
-    }
-}
-
-fn text_of(root: &Element, selector: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(selector).unwrap();
-    (0..nodes.length()).filter_map(|i| nodes.item(i)).filter_map(|n| n.text_content()).collect()
-}
-
-fn button(root: &Element, label: &str) -> HtmlElement {
-    let el = root.query_selector(&format!("button[aria-label='{label}']")).unwrap();
-    wasm_bindgen::JsCast::dyn_into(el.unwrap_or_else(|| panic!("no button labelled {label}"))).unwrap()
 }
 
 fn total_log_end(root: &Element) -> u64 {
@@ -93,17 +69,6 @@ fn chips_per_member(root: &Element) -> Vec<usize> {
                 .length() as usize
         })
         .collect()
-}
-
-async fn click(root: &Element, label: &str) {
-    button(root, label).click();
-    settle().await;
-}
-
-async fn advance(root: &Element, seconds: u64) {
-    for _ in 0..seconds / 10 {
-        click(root, "+10 s: advance 10 seconds").await;
-    }
 }
 
 #[wasm_bindgen_test]
