@@ -83,8 +83,7 @@ impl Scenario {
             let _ = write!(out, ";{key}={value}");
         }
         for timed in &self.commands {
-            let (action, fields) = write_command(&timed.command);
-            let _ = write!(out, ";{}@{action}:{}", timed.at_ms, fields.joined());
+            let _ = write!(out, ";{}@{}", timed.at_ms, timed.command.to_link());
         }
         out
     }
@@ -107,16 +106,31 @@ impl Scenario {
                 Some((at, rest)) => {
                     let at_ms =
                         at.parse().map_err(|_| fail(format!("“{at}” is not a time in milliseconds")))?;
-                    let (action, fields) = rest.split_once(':').unwrap_or((rest, ""));
-                    let mut fields = Reader::parse(fields).map_err(&fail)?;
-                    let command = read_command(action, &mut fields).map_err(&fail)?;
-                    fields.finish().map_err(&fail)?;
+                    let command = Command::from_link(rest).map_err(&fail)?;
                     scenario.commands.push(TimedCommand { at_ms, command });
                 }
                 None => read_setting(&mut scenario, item).map_err(fail)?,
             }
         }
         Ok(scenario)
+    }
+}
+
+impl Command {
+    /// One command as a share link writes it, without its time: `kill-consumer:consumer=1`.
+    pub fn to_link(&self) -> String {
+        let (action, fields) = write_command(self);
+        format!("{action}:{}", fields.joined())
+    }
+
+    /// Reads one command as a share link writes it, without its time (`kill-consumer:consumer=1`);
+    /// the error says what is wrong.
+    pub fn from_link(text: &str) -> Result<Command, String> {
+        let (action, fields) = text.split_once(':').unwrap_or((text, ""));
+        let mut fields = Reader::parse(fields)?;
+        let command = read_command(action, &mut fields)?;
+        fields.finish()?;
+        Ok(command)
     }
 }
 

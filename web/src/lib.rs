@@ -7,6 +7,7 @@ mod app;
 mod components;
 mod handlers;
 mod held;
+mod i18n;
 mod input;
 mod lang;
 mod lesson;
@@ -26,6 +27,11 @@ pub use app::{App, AppProps};
 /// What the page says about a share-link fragment it cannot read (`None` when it reads).
 pub fn link_error(fragment: &str) -> Option<String> {
     services::scenario_from_fragment(fragment).and_then(Result::err)
+}
+
+/// The lesson a page's query names (`?lesson=…`, percent-escapes decoded), if any.
+pub fn lesson_from_query(search: &str) -> Option<String> {
+    services::lesson_from_query(search)
 }
 
 /// Installs the panic hook and mounts the app on `#app` (or on `<body>` if there is none),

@@ -58,6 +58,18 @@ impl Kind {
         }
     }
 
+    /// The filter's label in `lang` ([`Kind::label`] is also its class name).
+    pub fn label_in(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            Kind::Protocol => lang.pick("requests", "请求"),
+            Kind::Heartbeat => lang.pick("heartbeats", "心跳"),
+            Kind::Group => lang.pick("group", "消费者组"),
+            Kind::Consumer => lang.pick("consumers", "消费者"),
+            Kind::Offsets => lang.pick("offsets", "位移"),
+            Kind::Records => lang.pick("records", "消息"),
+        }
+    }
+
     /// The class of a log line of this kind: static, so a redraw makes no string.
     pub fn line_class(self) -> &'static str {
         match self {
@@ -132,6 +144,8 @@ pub struct LogLine {
     pub repeats: u32,
     /// The time and the event in words, made when first drawn.
     words: OnceCell<(Rc<str>, Rc<str>)>,
+    /// The event in Chinese, made when first drawn in Chinese.
+    zh: OnceCell<Rc<str>>,
 }
 
 impl LogLine {
@@ -140,9 +154,12 @@ impl LogLine {
         &self.words().0
     }
 
-    /// The event in words.
-    pub fn text(&self) -> &Rc<str> {
-        &self.words().1
+    /// The event in words, in `lang`.
+    pub fn text(&self, lang: crate::lang::Lang) -> &Rc<str> {
+        match lang {
+            crate::lang::Lang::En => &self.words().1,
+            crate::lang::Lang::Zh => self.zh.get_or_init(|| crate::i18n::events::zh(&self.event).into()),
+        }
     }
 
     fn words(&self) -> &(Rc<str>, Rc<str>) {
@@ -179,6 +196,7 @@ impl Log {
                     event: stamped.event,
                     repeats: 1,
                     words: OnceCell::new(),
+                    zh: OnceCell::new(),
                 }));
                 if lines.len() > LOG_KEPT_PER_KIND {
                     lines.pop_front();

@@ -31,26 +31,33 @@ pub enum Shortcut {
     Dismiss,
 }
 
-/// (keys as `KeyboardEvent.key`, the label shown, the action, what it does).
-pub const SHORTCUTS: [(&[&str], &str, Shortcut, &str); 13] = [
-    (&[" "], "Space", Shortcut::PlayPause, "play / pause"),
-    (&["n"], "N", Shortcut::Step, "step to the next event"),
-    (&["f"], "F", Shortcut::Skip, "jump 10 s ahead"),
-    (&["+", "="], "+", Shortcut::Faster, "faster"),
-    (&["-"], "−", Shortcut::Slower, "slower"),
-    (&["ArrowLeft"], "←", Shortcut::Back, "rewind 5 s"),
-    (&["ArrowRight"], "→", Shortcut::Forward, "forward 5 s (up to the furthest point reached)"),
-    (&["a"], "A", Shortcut::AddConsumer, "add a consumer (default settings)"),
-    (&["k"], "K", Shortcut::KillNewest, "kill the newest running consumer"),
-    (&["c"], "C", Shortcut::CloseNewest, "close the newest running consumer"),
-    (&["l"], "L", Shortcut::Share, "put a share link in the address bar"),
-    (&["?"], "?", Shortcut::Help, "show / hide this list"),
-    (&["Escape"], "Esc", Shortcut::Dismiss, "hide this list"),
+/// (keys as `KeyboardEvent.key`, the label shown, the action, what it does in English and in
+/// Chinese).
+pub const SHORTCUTS: [(&[&str], &str, Shortcut, &str, &str); 13] = [
+    (&[" "], "Space", Shortcut::PlayPause, "play / pause", "播放 / 暂停"),
+    (&["n"], "N", Shortcut::Step, "step to the next event", "单步到下一个事件"),
+    (&["f"], "F", Shortcut::Skip, "jump 10 s ahead", "快进 10 秒"),
+    (&["+", "="], "+", Shortcut::Faster, "faster", "加速"),
+    (&["-"], "−", Shortcut::Slower, "slower", "减速"),
+    (&["ArrowLeft"], "←", Shortcut::Back, "rewind 5 s", "后退 5 秒"),
+    (
+        &["ArrowRight"],
+        "→",
+        Shortcut::Forward,
+        "forward 5 s (up to the furthest point reached)",
+        "前进 5 秒（最远到已经跑到的时刻）",
+    ),
+    (&["a"], "A", Shortcut::AddConsumer, "add a consumer (default settings)", "添加一个消费者（默认配置）"),
+    (&["k"], "K", Shortcut::KillNewest, "kill the newest running consumer", "杀掉最新的运行中消费者"),
+    (&["c"], "C", Shortcut::CloseNewest, "close the newest running consumer", "关闭最新的运行中消费者"),
+    (&["l"], "L", Shortcut::Share, "put a share link in the address bar", "把分享链接放进地址栏"),
+    (&["?"], "?", Shortcut::Help, "show / hide this list", "显示 / 隐藏此列表"),
+    (&["Escape"], "Esc", Shortcut::Dismiss, "hide this list", "隐藏此列表"),
 ];
 
 /// The action of a key, if it has one.
 pub fn shortcut_for(key: &str) -> Option<Shortcut> {
-    SHORTCUTS.iter().find(|(keys, ..)| keys.contains(&key)).map(|&(_, _, action, _)| action)
+    SHORTCUTS.iter().find(|(keys, ..)| keys.contains(&key)).map(|&(_, _, action, ..)| action)
 }
 
 /// Whether a key is a shortcut.

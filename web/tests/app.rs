@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use groupsim::Scenario;
-use playground::{App, AppProps};
+use playground::AppProps;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;

@@ -23,14 +23,24 @@ pub struct Lessons {
     spot: Option<String>,
     /// The spot is new: scroll to it, and say so if it is not on the page.
     spot_new: bool,
+    /// Events of this move after the one that ended the step's wait: the next step, when it
+    /// starts in this same world, may be waiting for one of them (a rebalance completes a few
+    /// milliseconds after the session timeout that started it, within one tick).
+    after_met: Vec<SimEvent>,
 }
+
+/// At most this many events are kept for the next step (a tick at 1000× holds thousands).
+const AFTER_MET_KEPT: usize = 512;
 
 impl Lessons {
     /// Ends the current step's wait when `event` is what it waits for.
     pub fn saw(&mut self, event: &SimEvent) {
-        if let Some(run) = &mut self.run
-            && run.wants_event(event)
-        {
+        let Some(run) = &mut self.run else { return };
+        if run.met {
+            if self.after_met.len() < AFTER_MET_KEPT {
+                self.after_met.push(event.clone());
+            }
+        } else if run.wants_event(event) {
             run.make_mut().met = true;
         }
     }
@@ -160,17 +170,36 @@ impl App {
         }
     }
 
-    /// After every move: a wait that is over starts the next step.
+    /// After every move: a wait that is over starts the next step, which takes the rest of the
+    /// move's events into account (so may be over at once too).
     pub(super) fn lesson_moved(&mut self, ctx: &Context<Self>) {
         let now = self.session.sim().now();
         let Some(run) = &mut self.lessons.run else { return };
         if run.time_is_up(now) {
             run.make_mut().met = true;
         }
-        if run.met && run.current().is_some_and(|s| s.wait.is_some()) {
+        while let Some(run) = &mut self.lessons.run
+            && run.met
+            && run.current().is_some_and(|s| s.wait.is_some())
+        {
             run.make_mut().next();
+            let same_world = run.current().is_some_and(|s| s.world.is_none() && s.commands.is_empty());
+            let after = std::mem::take(&mut self.lessons.after_met);
             self.enter_step(ctx);
+            if !same_world {
+                break;
+            }
+            for (i, event) in after.iter().enumerate() {
+                if let Some(run) = &mut self.lessons.run
+                    && run.wants_event(event)
+                {
+                    run.make_mut().met = true;
+                    self.lessons.after_met = after[i + 1..].to_vec();
+                    break;
+                }
+            }
         }
+        self.lessons.after_met.clear();
     }
 
     /// After a draw: the spot keeps its highlight (a redraw can reset an element's classes); a

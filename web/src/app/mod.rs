@@ -238,8 +238,14 @@ impl Component for App {
             Msg::Share => {
                 self.link = services::publish(&self.session.scenario(), self.lang);
                 if self.link.is_none() {
-                    self.error =
-                        Some("This page cannot change its address (is it in a sandboxed frame?).".into());
+                    self.error = Some(
+                        self.lang
+                            .pick(
+                                "This page cannot change its address (is it in a sandboxed frame?).",
+                                "这个页面无法修改自己的地址（是不是在受限的 iframe 里？）。",
+                            )
+                            .into(),
+                    );
                 }
             }
             Msg::Command(command) => self.command(command),
@@ -380,7 +386,10 @@ impl Component for App {
                 }
                 if let Some(replay) = &self.replay {
                     <p class="replaying" role="status">
-                        { format!("Replaying the run: {} of {}. Any action stops it where it is.", view.now, replay.target) }
+                        { match lang {
+                            Lang::En => format!("Replaying the run: {} of {}. Any action stops it where it is.", view.now, replay.target),
+                            Lang::Zh => format!("正在重放：{} / {}。任何操作都会让它停在当前位置。", view.now, replay.target),
+                        } }
                     </p>
                 }
                 <div class="columns">
@@ -466,9 +475,12 @@ impl App {
     fn settle(&mut self, result: Result<(), groupsim::ScenarioError>) {
         if let Err(e) = result {
             self.timer = None;
-            self.error = Some(format!(
-                "The recorded run could not go on: {e}. It stopped here; everything before is kept."
-            ));
+            self.error = Some(match self.lang {
+                Lang::En => format!(
+                    "The recorded run could not go on: {e}. It stopped here; everything before is kept."
+                ),
+                Lang::Zh => format!("录制的运行无法继续：{e}。已停在这里，之前的一切都保留着。"),
+            });
         }
         self.drain();
     }

@@ -6,18 +6,25 @@ use groupsim::{Command, CommitMode};
 use yew::prelude::*;
 
 use crate::input::{checked, selected, text_of, whole_number};
+use crate::lang::{Lang, use_lang};
 use crate::world;
 
-/// The `partition.assignment.strategy` lists offered, Kafka's default first.
-pub const STRATEGIES: [(&str, &[AssignorName]); 5] = [
+/// The `partition.assignment.strategy` lists offered, Kafka's default first: the option in
+/// English, in Chinese, and the assignors.
+pub const STRATEGIES: [(&str, &str, &[AssignorName]); 5] = [
     (
         "range, cooperative-sticky (Kafka's default: eager range)",
+        "range, cooperative-sticky（Kafka 默认：按 eager 方式重平衡的 range）",
         &[AssignorName::Range, AssignorName::CooperativeSticky],
     ),
-    ("range", &[AssignorName::Range]),
-    ("roundrobin", &[AssignorName::RoundRobin]),
-    ("sticky", &[AssignorName::Sticky]),
-    ("cooperative-sticky (cooperative rebalancing)", &[AssignorName::CooperativeSticky]),
+    ("range", "range", &[AssignorName::Range]),
+    ("roundrobin", "roundrobin", &[AssignorName::RoundRobin]),
+    ("sticky", "sticky", &[AssignorName::Sticky]),
+    (
+        "cooperative-sticky (cooperative rebalancing)",
+        "cooperative-sticky（协作式重平衡）",
+        &[AssignorName::CooperativeSticky],
+    ),
 ];
 
 /// Props of [`AddConsumer`].
@@ -34,13 +41,29 @@ pub struct AddConsumerProps {
 }
 
 /// "Add consumer" for the page's first group, "Add consumer to group-b" for another.
-pub fn add_label(group: &str) -> String {
-    if group == world::GROUP { "Add consumer".into() } else { format!("Add consumer to {group}") }
+pub fn add_label(group: &str, lang: Lang) -> String {
+    match lang {
+        _ if group == world::GROUP => lang.pick("Add consumer", "添加消费者").into(),
+        Lang::En => format!("Add consumer to {group}"),
+        Lang::Zh => format!("向 {group} 添加消费者"),
+    }
+}
+
+/// [`whole_number`] with its message in the page's language (the fields here are Kafka's
+/// config keys, named alike in both).
+fn number(lang: Lang, text: &str, key: &str) -> Result<u64, String> {
+    // Milliseconds, up to an hour.
+    let (min, max) = (1u64, 3_600_000);
+    whole_number(text, key, min, max).map_err(|e| match lang {
+        Lang::En => e,
+        Lang::Zh => format!("{key} 必须是 {min} 到 {max} 之间的整数"),
+    })
 }
 
 /// The add-consumer button and its settings.
 #[function_component]
 pub fn AddConsumer(props: &AddConsumerProps) -> Html {
+    let lang = use_lang();
     let strategy = use_state(|| 0usize);
     let is_static = use_state(|| false);
     let after_processing = use_state(|| false);
@@ -61,27 +84,32 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
             None => props.topics.clone(),
         };
         move |_| {
-            // Milliseconds, up to an hour.
-            let timeout = |text: &str, name| whole_number(text, name, 1u64, 3_600_000);
-            let timeouts = timeout(&session_ms, "session.timeout.ms")
-                .and_then(|s| Ok((s, timeout(&poll_ms, "max.poll.interval.ms")?)));
+            let timeouts = number(lang, &session_ms, "session.timeout.ms")
+                .and_then(|s| Ok((s, number(lang, &poll_ms, "max.poll.interval.ms")?)));
             let (session, poll) = match timeouts {
                 Ok(t) => t,
                 Err(e) => return error.set(Some(e)),
             };
             let mut config = world::consumer();
             if session <= config.heartbeat_interval_ms {
-                return error.set(Some(format!(
-                    "session.timeout.ms must be larger than heartbeat.interval.ms ({} ms)",
-                    config.heartbeat_interval_ms
-                )));
+                let heartbeat = config.heartbeat_interval_ms;
+                return error.set(Some(match lang {
+                    Lang::En => {
+                        format!(
+                            "session.timeout.ms must be larger than heartbeat.interval.ms ({heartbeat} ms)"
+                        )
+                    }
+                    Lang::Zh => {
+                        format!("session.timeout.ms 必须大于 heartbeat.interval.ms（{heartbeat} ms）")
+                    }
+                }));
             }
             error.set(None);
             config.group_id = group.clone();
             config.topics = topics.clone();
             config.session_timeout_ms = session;
             config.max_poll_interval_ms = poll;
-            config.assignors = STRATEGIES[strategy].1.to_vec();
+            config.assignors = STRATEGIES[strategy].2.to_vec();
             config.instance_id = is_static.then(|| format!("instance-{next}"));
             if after {
                 config.commit = CommitMode::AfterProcessing;
@@ -116,51 +144,57 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
     };
     html! {
         <div class="add-consumer">
-            <button class="add" data-spot={format!("add-consumer:{}", props.group)} aria-label={add_label(&props.group)} onclick={add}>{ "+ Add consumer" }</button>
+            <button class="add" data-spot={format!("add-consumer:{}", props.group)} aria-label={add_label(&props.group, lang)} onclick={add}>{ lang.pick("+ Add consumer", "+ 添加消费者") }</button>
             if let Some(e) = &*error { <p class="inline-error" role="alert">{ e }</p> }
             <details>
-                <summary>{ "settings for the next consumer" }</summary>
+                <summary>{ lang.pick("settings for the next consumer", "下一个消费者的设置") }</summary>
                 <label>{ "partition.assignment.strategy" }
-                    <select aria-label="Assignment strategy" onchange={on_strategy}>
-                        { for STRATEGIES.iter().enumerate().map(|(i, (name, _))| html! {
-                            <option value={i.to_string()} selected={i == *strategy}>{ *name }</option>
+                    <select aria-label={lang.pick("Assignment strategy", "partition.assignment.strategy（分配策略）")} onchange={on_strategy}>
+                        { for STRATEGIES.iter().enumerate().map(|(i, &(en, zh, _))| html! {
+                            <option value={i.to_string()} selected={i == *strategy}>{ lang.pick(en, zh) }</option>
                         }) }
                     </select>
                 </label>
-                <label>{ "commits" }
-                    <select aria-label="Commit mode" onchange={on_commit}>
-                        <option value="0" selected={!*after_processing}>{ "auto-commit every 5 s" }</option>
-                        <option value="1" selected={*after_processing}>{ "commitSync after each batch" }</option>
+                <label>{ lang.pick("commits", "提交方式") }
+                    <select aria-label={lang.pick("Commit mode", "提交方式")} onchange={on_commit}>
+                        <option value="0" selected={!*after_processing}>{ lang.pick("auto-commit every 5 s", "每 5 秒自动提交") }</option>
+                        <option value="1" selected={*after_processing}>{ lang.pick("commitSync after each batch", "每批处理完后 commitSync") }</option>
                     </select>
                 </label>
-                <label>{ "processing" }
-                    <select aria-label="Processing time per record" onchange={on_speed}>
+                <label>{ lang.pick("processing", "处理耗时") }
+                    <select aria-label={lang.pick("Processing time per record", "每条消息的处理耗时")} onchange={on_speed}>
                         { for [1u64, 10, 50, 200].iter().enumerate().map(|(i, ms)| html! {
-                            <option value={i.to_string()} selected={*ms == *processing_ms}>{ format!("{ms} ms per record") }</option>
+                            <option value={i.to_string()} selected={*ms == *processing_ms}>{ match lang {
+                                Lang::En => format!("{ms} ms per record"),
+                                Lang::Zh => format!("每条 {ms} ms"),
+                            } }</option>
                         }) }
                     </select>
                 </label>
-                <label>{ "subscribe to" }
-                    <select aria-label="Subscription" onchange={on_subscription}>
+                <label>{ lang.pick("subscribe to", "订阅") }
+                    <select aria-label={lang.pick("Subscription", "订阅")} onchange={on_subscription}>
                         { for props.topics.iter().enumerate().map(|(i, t)| html! {
                             <option value={i.to_string()} selected={i == *subscription}>{ t }</option>
                         }) }
                         if props.topics.len() > 1 {
-                            <option value={props.topics.len().to_string()} selected={*subscription == props.topics.len()}>{ "all topics" }</option>
+                            <option value={props.topics.len().to_string()} selected={*subscription == props.topics.len()}>{ lang.pick("all topics", "全部主题") }</option>
                         }
                     </select>
                 </label>
                 <label>{ "session.timeout.ms" }
-                    <input type="text" inputmode="numeric" size="7" aria-label="Session timeout (ms)"
+                    <input type="text" inputmode="numeric" size="7" aria-label={lang.pick("Session timeout (ms)", "session.timeout.ms（会话超时，毫秒）")}
                         value={(*session_ms).clone()} oninput={text_setter(&session_ms)} />
                 </label>
                 <label>{ "max.poll.interval.ms" }
-                    <input type="text" inputmode="numeric" size="7" aria-label="Max poll interval (ms)"
+                    <input type="text" inputmode="numeric" size="7" aria-label={lang.pick("Max poll interval (ms)", "max.poll.interval.ms（最大 poll 间隔，毫秒）")}
                         value={(*poll_ms).clone()} oninput={text_setter(&poll_ms)} />
                 </label>
                 <label class="check">
-                    <input type="checkbox" aria-label="Static member" checked={*is_static} onchange={on_static} />
-                    { format!("static (group.instance.id = instance-{})", props.existing + 1) }
+                    <input type="checkbox" aria-label={lang.pick("Static member", "静态成员")} checked={*is_static} onchange={on_static} />
+                    { match lang {
+                        Lang::En => format!("static (group.instance.id = instance-{})", props.existing + 1),
+                        Lang::Zh => format!("静态成员（group.instance.id = instance-{}）", props.existing + 1),
+                    } }
                 </label>
             </details>
         </div>

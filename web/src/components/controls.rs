@@ -4,6 +4,7 @@ use groupsim::Instant;
 use yew::prelude::*;
 
 use super::Icon;
+use crate::lang::{Lang, use_lang};
 
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq, Debug)]
@@ -40,12 +41,13 @@ pub fn speed_label(index: usize) -> String {
 /// The time controls.
 #[function_component]
 pub fn Controls(props: &ControlsProps) -> Html {
+    let lang = use_lang();
     let toggle = if props.playing {
         let cb = props.on_pause.clone();
-        html! { <button class="primary" aria-label="Pause" onclick={move |_| cb.emit(())}><Icon path="M3 2h3v10H3zM8 2h3v10H8z" />{ "Pause" }</button> }
+        html! { <button class="primary" aria-label={lang.pick("Pause", "暂停")} onclick={move |_| cb.emit(())}><Icon path="M3 2h3v10H3zM8 2h3v10H8z" />{ lang.pick("Pause", "暂停") }</button> }
     } else {
         let cb = props.on_play.clone();
-        html! { <button class="primary" aria-label="Play" onclick={move |_| cb.emit(())}><Icon path="M3 1.5v11l9-5.5z" />{ "Play" }</button> }
+        html! { <button class="primary" aria-label={lang.pick("Play", "播放")} onclick={move |_| cb.emit(())}><Icon path="M3 1.5v11l9-5.5z" />{ lang.pick("Play", "播放") }</button> }
     };
     let step = props.on_step.clone();
     let skip = props.on_skip.clone();
@@ -58,19 +60,24 @@ pub fn Controls(props: &ControlsProps) -> Html {
     html! {
         <div class="controls" data-spot="controls">
             { toggle }
-            <button aria-label="+10 s: advance 10 seconds" title="Jump 10 s of virtual time ahead" onclick={move |_| skip.emit(10)}>
+            <button aria-label={lang.pick("+10 s: advance 10 seconds", "+10 s：快进 10 秒")}
+                title={lang.pick("Jump 10 s of virtual time ahead", "虚拟时间向前跳 10 秒")} onclick={move |_| skip.emit(10)}>
                 { "+10 s" }
             </button>
-            <button aria-label="Step to the next event" onclick={move |_| step.emit(())}><Icon path="M2 1.5v11l7-5.5zM10 2h2.5v10H10z" />{ "Step" }</button>
-            <label class="speed" data-spot="speed" title="Virtual seconds per real second (log scale)">
-                <span>{ "speed" }</span>
+            <button aria-label={lang.pick("Step to the next event", "单步：前进到下一个事件")} onclick={move |_| step.emit(())}>
+                <Icon path="M2 1.5v11l7-5.5zM10 2h2.5v10H10z" />{ lang.pick("Step", "单步") }
+            </button>
+            <label class="speed" data-spot="speed" title={lang.pick("Virtual seconds per real second (log scale)", "每一真实秒走过的虚拟秒数（对数刻度）")}>
+                <span>{ lang.pick("speed", "速度") }</span>
                 <input type="range" min="0" max={(SPEEDS.len() - 1).to_string()} step="1"
-                    value={props.speed.to_string()} aria-label="Speed" aria-valuetext={speed_label(props.speed)}
+                    value={props.speed.to_string()} aria-label={lang.pick("Speed", "速度")} aria-valuetext={speed_label(props.speed)}
                     oninput={speed_input} />
                 <output>{ speed_label(props.speed) }</output>
             </label>
-            <span class="clock" title="Virtual time since the start">{ format!("t = {}", props.now) }</span>
-            <span class="seed" title="The seed: the same seed replays the same run">{ format!("seed {}", props.seed) }</span>
+            <span class="clock" title={lang.pick("Virtual time since the start", "从开始算起的虚拟时间")}>{ format!("t = {}", props.now) }</span>
+            <span class="seed" title={lang.pick("The seed: the same seed replays the same run", "随机种子：同一个种子重放同一次运行")}>
+                { match lang { Lang::En => format!("seed {}", props.seed), Lang::Zh => format!("种子 {}", props.seed) } }
+            </span>
         </div>
     }
 }

@@ -7,6 +7,8 @@ use groupsim::{GroupView, Invariant, Violation};
 use yew::prelude::*;
 
 use super::{EventLog, LagChart, OpsTable};
+use crate::i18n::kafka::invariant_statement;
+use crate::lang::{Lang, use_lang};
 use crate::observed::{LagSample, Log};
 use crate::ops;
 use crate::shared::Shared;
@@ -59,15 +61,15 @@ impl Tab {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self, lang: Lang) -> &'static str {
         match self {
-            Tab::Log => "Event log",
+            Tab::Log => lang.pick("Event log", "事件日志"),
             Tab::Describe => "--describe",
             Tab::Members => "--members",
             Tab::State => "--state",
-            Tab::Lag => "Lag",
-            Tab::Duplicates => "Processed twice",
-            Tab::Invariants => "Invariants",
+            Tab::Lag => lang.pick("Lag", "积压"),
+            Tab::Duplicates => lang.pick("Processed twice", "重复处理"),
+            Tab::Invariants => lang.pick("Invariants", "不变式"),
         }
     }
 }
@@ -75,6 +77,7 @@ impl Tab {
 /// The tabbed panel.
 #[function_component]
 pub fn Details(props: &DetailsProps) -> Html {
+    let lang = use_lang();
     let tab = use_state(|| Tab::Log);
     let cli = |option: &str, g: &GroupView| {
         format!(
@@ -95,10 +98,10 @@ pub fn Details(props: &DetailsProps) -> Html {
         }) }</> },
         Tab::Lag => html! { <LagChart samples={props.lag.clone()} /> },
         Tab::Duplicates => html! {
-            <section class="duplicates" aria-label="Duplicates">
-                <h2>{ format!("Processed twice: {}", props.duplicate_count) }</h2>
+            <section class="duplicates" aria-label={lang.pick("Duplicates", "重复处理")}>
+                <h2>{ format!("{}{}", lang.pick("Processed twice: ", "重复处理："), props.duplicate_count) }</h2>
                 if props.duplicates.is_empty() {
-                    <p class="muted">{ "No record has been processed twice. Kill a consumer between two commits to see some." }</p>
+                    <p class="muted">{ lang.pick("No record has been processed twice. Kill a consumer between two commits to see some.", "还没有消息被处理两次。在两次提交之间杀掉一个消费者，就能看到。") }</p>
                 } else {
                     <ul>{ for props.duplicates.iter().rev().map(|d| html! { <li>{ d }</li> }) }</ul>
                 }
@@ -110,12 +113,12 @@ pub fn Details(props: &DetailsProps) -> Html {
                     let broken: Vec<&Violation> = props.violations.iter().filter(|v| v.invariant == inv).collect();
                     html! {
                         <li class={if broken.is_empty() { "ok" } else { "broken" }}>
-                            <strong>{ if broken.is_empty() { "✓ always: " } else { "✗ broken: " } }</strong>
-                            { inv.statement() }
+                            <strong>{ if broken.is_empty() { lang.pick("✓ always: ", "✓ 始终成立：") } else { lang.pick("✗ broken: ", "✗ 被打破：") } }</strong>
+                            { invariant_statement(inv, lang) }
                             { for broken.iter().take(3).map(|v| {
                                 let (on_seek, at) = (props.on_seek.clone(), v.at.as_millis());
                                 html! { <div class="violation">
-                                    <button onclick={move |_| on_seek.emit(at)}>{ format!("go to {}", v.at) }</button>
+                                    <button onclick={move |_| on_seek.emit(at)}>{ format!("{} {}", lang.pick("go to", "跳到"), v.at) }</button>
                                     { format!(" {}", v.detail) }
                                 </div> }
                             }) }
@@ -126,14 +129,14 @@ pub fn Details(props: &DetailsProps) -> Html {
         },
     };
     html! {
-        <section class="details" data-spot="details" aria-label="Details">
+        <section class="details" data-spot="details" aria-label={lang.pick("Details", "详情")}>
             <div class="tabs" role="tablist">
                 { for Tab::ALL.iter().map(|&t| {
                     let select = { let tab = tab.clone(); move |_| tab.set(t) };
                     let label = match t {
-                        Tab::Duplicates => format!("{} ({})", t.label(), props.duplicate_count),
-                        Tab::Invariants if !props.violations.is_empty() => format!("{} ✗", t.label()),
-                        _ => t.label().to_string(),
+                        Tab::Duplicates => format!("{} ({})", t.label(lang), props.duplicate_count),
+                        Tab::Invariants if !props.violations.is_empty() => format!("{} ✗", t.label(lang)),
+                        _ => t.label(lang).to_string(),
                     };
                     html! {
                         <button role="tab" data-spot={format!("tab:{}", t.spot())} aria-selected={(*tab == t).to_string()} onclick={select}>{ label }</button>

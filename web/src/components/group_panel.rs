@@ -6,6 +6,8 @@ use groupsim::{Command, ConsumerView, GroupView, Instant};
 use yew::prelude::*;
 
 use super::{AddConsumer, MemberCard, RebalanceBand};
+use crate::i18n::kafka::group_state_meaning;
+use crate::lang::{Lang, use_lang};
 use crate::scroll_window::{Rows, use_scroll_window};
 
 /// Props of [`GroupPanel`].
@@ -39,6 +41,7 @@ const CHIPS_IN_A_ROW: usize = 8;
 /// The group panel.
 #[function_component]
 pub fn GroupPanel(props: &GroupPanelProps) -> Html {
+    let lang = use_lang();
     let id = &props.id;
     let facts = match &props.group {
         Some(g) => {
@@ -49,21 +52,24 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
                 .map_or_else(|| "-".to_string(), |m| m.client_id.clone());
             html! {
                 <dl class="facts">
-                    <div><dt>{ "generation" }</dt><dd class="generation">{ g.generation }</dd></div>
-                    <div><dt>{ "leader" }</dt><dd>{ leader }</dd></div>
-                    <div><dt>{ "coordinator" }</dt><dd>{ format!("broker-{}", g.coordinator) }</dd></div>
-                    <div><dt>{ "assignor" }</dt><dd>{ g.assignor.map_or("-", |a| a.protocol_name()) }</dd></div>
-                    <div><dt title="LOG-END-OFFSET − CURRENT-OFFSET, summed">{ "lag" }</dt><dd>{ g.total_lag }</dd></div>
+                    <div><dt>{ lang.pick("generation", "代") }</dt><dd class="generation">{ g.generation }</dd></div>
+                    <div><dt>{ lang.pick("leader", "组长") }</dt><dd>{ leader }</dd></div>
+                    <div><dt>{ lang.pick("coordinator", "协调者") }</dt><dd>{ format!("broker-{}", g.coordinator) }</dd></div>
+                    <div><dt>{ lang.pick("assignor", "分配策略") }</dt><dd>{ g.assignor.map_or("-", |a| a.protocol_name()) }</dd></div>
+                    <div><dt title={lang.pick("LOG-END-OFFSET − CURRENT-OFFSET, summed", "各分区 LOG-END-OFFSET − CURRENT-OFFSET 之和")}>{ lang.pick("lag", "积压") }</dt><dd>{ g.total_lag }</dd></div>
                 </dl>
             }
         }
         None => html! {
-            <p class="muted facts">{ "Not known to a coordinator yet: the first JoinGroup is on its way." }</p>
+            <p class="muted facts">{ lang.pick(
+                "Not known to a coordinator yet: the first JoinGroup is on its way.",
+                "协调者还不知道这个消费者组：第一个 JoinGroup 请求还在路上。",
+            ) }</p>
         },
     };
     let badge = props.group.as_ref().map(|g| {
         html! {
-            <span class={classes!("badge", format!("state-{:?}", g.state))} title={g.state.meaning()}>
+            <span class={classes!("badge", format!("state-{:?}", g.state))} title={group_state_meaning(g.state, lang)}>
                 { g.state.to_string() }
             </span>
         }
@@ -75,12 +81,16 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
     let member = |c: &ConsumerView| {
         props.group.as_ref().and_then(|g| g.members.iter().find(|m| m.consumer == c.id).cloned())
     };
+    let title = format!("{} {id}", lang.pick("Group", "消费者组"));
     html! {
-        <section class="group" data-spot={format!("group:{id}")} aria-label={format!("Group {id}")}>
-            <h2>{ format!("Group {id}") }{ badge }</h2>
+        <section class="group" data-spot={format!("group:{id}")} aria-label={title.clone()}>
+            <h2>{ &title }{ badge }</h2>
             { facts }
             { window.scroll_box("members-box", CARDS, windowed,
-                || format!("Members of {id}: scroll to see all {count}"), html! {
+                || match lang {
+                    Lang::En => format!("Members of {id}: scroll to see all {count}"),
+                    Lang::Zh => format!("{id} 的成员：滚动查看全部 {count} 个"),
+                }, html! {
                 <ul class="members" style={windowed.then(|| CARDS.list_style(count, &shown))}>
                     { for props.consumers[shown].iter().map(|c| html! {
                         <MemberCard

@@ -4,6 +4,7 @@ use std::collections::VecDeque;
 
 use yew::prelude::*;
 
+use crate::lang::{Lang, use_lang};
 use crate::observed::LagSample;
 use crate::shared::Shared;
 
@@ -20,9 +21,10 @@ const HEIGHT: u64 = 120;
 /// The chart.
 #[function_component]
 pub fn LagChart(props: &LagChartProps) -> Html {
+    let lang = use_lang();
     let samples = &props.samples;
     let (Some(first), Some(last)) = (samples.front(), samples.back()) else {
-        return html! { <p class="muted">{ "No samples yet." }</p> };
+        return html! { <p class="muted">{ lang.pick("No samples yet.", "还没有采样。") }</p> };
     };
     let t0 = first.at.as_millis();
     let span = last.at.as_millis().saturating_sub(t0).max(1);
@@ -51,7 +53,10 @@ pub fn LagChart(props: &LagChartProps) -> Html {
     html! {
         <figure class="lag-chart">
             <svg viewBox={format!("-2 -2 {} {}", WIDTH + 4, HEIGHT + 4)} role="img" preserveAspectRatio="none"
-                aria-label={format!("Lag from {} to {}; the highest total is {max}", first.at, last.at)}>
+                aria-label={match lang {
+                    Lang::En => format!("Lag from {} to {}; the highest total is {max}", first.at, last.at),
+                    Lang::Zh => format!("{} 到 {} 的积压；总积压最高为 {max}", first.at, last.at),
+                }}>
                 { for groups.iter().enumerate().map(|(i, group)| html! {
                     <g class={format!("series series-{i}")}>
                         { for (0..partitions).map(|p| html! {
@@ -63,9 +68,15 @@ pub fn LagChart(props: &LagChartProps) -> Html {
             </svg>
             <figcaption>
                 { for groups.iter().enumerate().map(|(i, g)| html! {
-                    <span class={format!("legend series-{i}")}>{ format!("{g}: total (thick), per partition (thin)") }</span>
+                    <span class={format!("legend series-{i}")}>{ match lang {
+                        Lang::En => format!("{g}: total (thick), per partition (thin)"),
+                        Lang::Zh => format!("{g}：总积压（粗线），各分区（细线）"),
+                    } }</span>
                 }) }
-                <span class="muted">{ format!(" · max {max} · {} to {}", first.at, last.at) }</span>
+                <span class="muted">{ match lang {
+                    Lang::En => format!(" · max {max} · {} to {}", first.at, last.at),
+                    Lang::Zh => format!(" · 最高 {max} · {} 到 {}", first.at, last.at),
+                } }</span>
             </figcaption>
         </figure>
     }

@@ -3,6 +3,7 @@
 use groupsim::{Command, ConsumerView, Instant, Life, MemberView};
 use yew::prelude::*;
 
+use crate::lang::{Lang, use_lang};
 use crate::owners::colour;
 
 /// Props of [`MemberCard`].
@@ -25,32 +26,41 @@ pub struct MemberCardProps {
 /// A member card.
 #[function_component]
 pub fn MemberCard(props: &MemberCardProps) -> Html {
+    let lang = use_lang();
     let c = &props.consumer;
     let id = c.id.0;
     let in_group = props.member.is_some();
-    let gone = if in_group { "still a member until its session times out" } else { "removed from the group" };
+    let gone = if in_group {
+        lang.pick("still a member until its session times out", "会话超时之前仍算组内成员")
+    } else {
+        lang.pick("removed from the group", "已被移出消费者组")
+    };
     let mut notes = Vec::new();
     if c.stalled {
-        notes.push("processing stuck");
+        notes.push(lang.pick("processing stuck", "处理卡住了"));
     }
     if c.link_cut {
-        notes.push("link cut");
+        notes.push(lang.pick("link cut", "连接已断开"));
     }
     if c.instance_id.is_some() {
-        notes.push("static");
+        notes.push(lang.pick("static", "静态成员"));
     }
     if !c.coordinator_known {
-        notes.push("coordinator unknown");
+        notes.push(lang.pick("coordinator unknown", "协调者未知"));
     }
     if c.closing {
-        notes.push("closing after its batch");
+        notes.push(lang.pick("closing after its batch", "处理完这一批后关闭"));
     }
-    let status = match c.life {
-        Life::Running if notes.is_empty() => c.state.to_string(),
-        Life::Running => format!("{}, {}", c.state, notes.join(", ")),
-        Life::Closed => format!("closed, {gone}"),
-        Life::Killed => format!("killed, {gone}"),
-        Life::Failed { error } => format!("failed ({error}), {gone}"),
+    let status = match (c.life, lang) {
+        (Life::Running, _) if notes.is_empty() => c.state.to_string(),
+        (Life::Running, Lang::En) => format!("{}, {}", c.state, notes.join(", ")),
+        (Life::Running, Lang::Zh) => format!("{}，{}", c.state, notes.join("，")),
+        (Life::Closed, Lang::En) => format!("closed, {gone}"),
+        (Life::Closed, Lang::Zh) => format!("已关闭，{gone}"),
+        (Life::Killed, Lang::En) => format!("killed, {gone}"),
+        (Life::Killed, Lang::Zh) => format!("已被杀掉，{gone}"),
+        (Life::Failed { error }, Lang::En) => format!("failed ({error}), {gone}"),
+        (Life::Failed { error }, Lang::Zh) => format!("失败（{error}），{gone}"),
     };
     let running = c.life == Life::Running;
     // A stopped consumer's partitions stay its own in the coordinator's eyes until it is removed.
@@ -58,7 +68,7 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
     let chips = props.max_chips.unwrap_or(usize::MAX);
     html! {
         <li class={format!("member {}{}", colour(c.id), if running { "" } else { " stopped" })}
-            data-spot={format!("member:{}", c.id)} aria-label={format!("Member {}", c.client_id)}>
+            data-spot={format!("member:{}", c.id)} aria-label={format!("{} {}", lang.pick("Member", "成员"), c.client_id)}>
             <MemberHead
                 client_id={c.client_id.clone()}
                 member_id={c.member_id.clone()}
@@ -70,22 +80,22 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
             <div class="timers">
                 if let Some(m) = &props.member && let Some(deadline) = m.session_deadline {
                     if m.first_join {
-                        { countdown(Timer::FirstJoin, props.now, deadline, groupsim::NEW_MEMBER_JOIN_TIMEOUT_MS) }
+                        { countdown(Timer::FirstJoin, props.now, deadline, groupsim::NEW_MEMBER_JOIN_TIMEOUT_MS, lang) }
                     } else {
-                        { countdown(Timer::Session, props.now, deadline, c.session_timeout_ms) }
+                        { countdown(Timer::Session, props.now, deadline, c.session_timeout_ms, lang) }
                     }
                 }
                 // The heartbeat thread only looks the coordinator up while it is unknown.
                 if let (true, Some(next)) = (running && c.coordinator_known, c.next_heartbeat) {
-                    { countdown(Timer::Heartbeat, props.now, next, c.heartbeat_interval_ms) }
+                    { countdown(Timer::Heartbeat, props.now, next, c.heartbeat_interval_ms, lang) }
                 }
                 if running {
-                    { countdown(Timer::Poll, props.now, c.poll_deadline, c.max_poll_interval_ms) }
+                    { countdown(Timer::Poll, props.now, c.poll_deadline, c.max_poll_interval_ms, lang) }
                 }
                 if let Some((api, deadline, timeout)) = c.waiting.filter(|_| running)
                     && waited(props.now, deadline, timeout)
                 {
-                    { countdown(Timer::Answer(api.name()), props.now, deadline, timeout.as_millis()) }
+                    { countdown(Timer::Answer(api.name()), props.now, deadline, timeout.as_millis(), lang) }
                 }
             </div>
             <MemberActions
@@ -119,6 +129,7 @@ pub struct MemberHeadProps {
 /// Client id, state, member id and partition chips.
 #[function_component]
 fn MemberHead(props: &MemberHeadProps) -> Html {
+    let lang = use_lang();
     html! {
         <>
             <div class="member-head">
@@ -126,12 +137,12 @@ fn MemberHead(props: &MemberHeadProps) -> Html {
                 <span class="member-state">{ &props.status }</span>
             </div>
             <div class="member-id" title={props.member_id.clone()}>
-                { if props.member_id.is_empty() { "no member id yet" } else { props.member_id.as_str() } }
+                { if props.member_id.is_empty() { lang.pick("no member id yet", "还没有 member id") } else { props.member_id.as_str() } }
             </div>
             <div class="chips">
                 { for props.partitions.iter().map(|p| html! { <span class="chip">{ format!("P{p}") }</span> }) }
                 if props.more > 0 { <span class="chip more">{ format!("+{}", props.more) }</span> }
-                if props.idle { <span class="muted">{ "no partitions" }</span> }
+                if props.idle { <span class="muted">{ lang.pick("no partitions", "没有分区") }</span> }
             </div>
         </>
     }
@@ -153,7 +164,20 @@ pub struct MemberActionsProps {
 /// Close, kill, pause, restart, cut or heal the link.
 #[function_component]
 fn MemberActions(props: &MemberActionsProps) -> Html {
+    let lang = use_lang();
     let (id, name, stalled, cut) = (props.id, &props.client_id, props.stalled, props.link_cut);
+    let (close, kill, restart) =
+        (lang.pick("Close", "关闭"), lang.pick("Kill", "杀掉"), lang.pick("Restart", "重启"));
+    let pause = if stalled { lang.pick("Resume", "继续") } else { lang.pick("Pause", "暂停") };
+    let link =
+        if cut { lang.pick("Heal link", "恢复连接") } else { lang.pick("Cut link", "断开连接") };
+    let (pause_label, link_label) = match lang {
+        Lang::En => (
+            format!("{} processing of {name}", if stalled { "Resume" } else { "Pause" }),
+            format!("{} link of {name}", if cut { "Heal" } else { "Cut" }),
+        ),
+        Lang::Zh => (format!("{pause} {name} 的处理"), format!("{link} {name}")),
+    };
     let act = |command: Command| {
         let on_command = props.on_command.clone();
         move |_| on_command.emit(command.clone())
@@ -161,27 +185,43 @@ fn MemberActions(props: &MemberActionsProps) -> Html {
     html! {
         <div class="member-actions">
             if props.running {
-                <button aria-label={format!("Close {name}")} title="Graceful: commit, LeaveGroup, immediate rebalance"
-                    onclick={act(Command::CloseConsumer { consumer: id })}>{ "Close" }</button>
-                <button class="danger" aria-label={format!("Kill {name}")}
-                    title="Crash: silence; the coordinator notices at the session timeout"
-                    onclick={act(Command::KillConsumer { consumer: id })}>{ "Kill" }</button>
-                <button aria-label={format!("{} processing of {name}", if stalled { "Resume" } else { "Pause" })}
+                <button aria-label={format!("{close} {name}")}
+                    title={lang.pick(
+                        "Graceful: commit, LeaveGroup, immediate rebalance",
+                        "优雅关闭：提交位移，发送 LeaveGroup，立即重平衡",
+                    )}
+                    onclick={act(Command::CloseConsumer { consumer: id })}>{ close }</button>
+                <button class="danger" aria-label={format!("{kill} {name}")}
+                    title={lang.pick(
+                        "Crash: silence; the coordinator notices at the session timeout",
+                        "崩溃：从此悄无声息；协调者要等到会话超时才发现",
+                    )}
+                    onclick={act(Command::KillConsumer { consumer: id })}>{ kill }</button>
+                <button aria-label={pause_label}
                     aria-pressed={stalled.to_string()}
-                    title="A slow consumer: no poll() until resumed; after max.poll.interval.ms a dynamic member leaves"
+                    title={lang.pick(
+                        "A slow consumer: no poll() until resumed; after max.poll.interval.ms a dynamic member leaves",
+                        "模拟慢消费者：继续之前不再调用 poll()；超过 max.poll.interval.ms 后，动态成员会离开消费者组",
+                    )}
                     onclick={act(Command::StallProcessing { consumer: id, stalled: !stalled })}>
-                    { if stalled { "Resume" } else { "Pause" } }
+                    { pause }
                 </button>
             } else {
-                <button aria-label={format!("Restart {name}")}
-                    title="Start it again: same client id and instance id, a new member id"
-                    onclick={act(Command::RestartConsumer { consumer: id })}>{ "Restart" }</button>
+                <button aria-label={format!("{restart} {name}")}
+                    title={lang.pick(
+                        "Start it again: same client id and instance id, a new member id",
+                        "重新启动：client id 和 instance id 不变，member id 换成新的",
+                    )}
+                    onclick={act(Command::RestartConsumer { consumer: id })}>{ restart }</button>
             }
-            <button aria-label={format!("{} link of {name}", if cut { "Heal" } else { "Cut" })}
+            <button aria-label={link_label}
                 aria-pressed={cut.to_string()}
-                title="Cut or heal its link to the brokers: a cut member keeps processing as a zombie"
+                title={lang.pick(
+                    "Cut or heal its link to the brokers: a cut member keeps processing as a zombie",
+                    "断开或恢复它与 broker 的连接：断开后它仍会作为僵尸成员继续处理消息",
+                )}
                 onclick={act(Command::CutLink { consumer: id, cut: !cut })}>
-                { if cut { "Heal link" } else { "Cut link" } }
+                { link }
             </button>
         </div>
     }
@@ -200,11 +240,12 @@ enum Timer {
 }
 
 impl Timer {
-    fn name(self) -> &'static str {
+    /// The row's name in the page's language (an answer's timer is named by its API).
+    fn name(self, lang: Lang) -> &'static str {
         match self {
-            Timer::Session => "session",
-            Timer::FirstJoin => "join",
-            Timer::Heartbeat => "heartbeat",
+            Timer::Session => lang.pick("session", "会话"),
+            Timer::FirstJoin => lang.pick("join", "加入"),
+            Timer::Heartbeat => lang.pick("heartbeat", "心跳"),
             Timer::Poll => "poll",
             Timer::Answer(api) => api,
         }
@@ -225,21 +266,28 @@ impl Timer {
         }
     }
 
-    fn title(self) -> &'static str {
+    /// What the timer is, in the page's language.
+    fn title(self, lang: Lang) -> &'static str {
         match self {
-            Timer::Session => {
-                "The coordinator removes the member if no heartbeat arrives before this runs out (session.timeout.ms)"
+            Timer::Session => lang.pick(
+                "The coordinator removes the member if no heartbeat arrives before this runs out (session.timeout.ms)",
+                "倒计时结束前还收不到心跳，协调者就把这个成员移出消费者组（session.timeout.ms）",
+            ),
+            Timer::FirstJoin => lang.pick(
+                "A new member has 5 minutes to finish its first join (the coordinator's new-member join timeout); from its first generation on, session.timeout.ms applies",
+                "新成员有 5 分钟完成第一次加入（协调者对新成员的加入超时）；从它的第一代起改按 session.timeout.ms 计算",
+            ),
+            Timer::Heartbeat => {
+                lang.pick("The next heartbeat (heartbeat.interval.ms)", "下一次心跳（heartbeat.interval.ms）")
             }
-            Timer::FirstJoin => {
-                "A new member has 5 minutes to finish its first join (the coordinator's new-member join timeout); from its first generation on, session.timeout.ms applies"
-            }
-            Timer::Heartbeat => "The next heartbeat (heartbeat.interval.ms)",
-            Timer::Poll => {
-                "The application must call poll() again before this runs out (max.poll.interval.ms)"
-            }
-            Timer::Answer(_) => {
-                "Its oldest request waits for an answer: when this runs out (request.timeout.ms; JoinGroup: max.poll.interval.ms + 5 s) it drops the connection and looks the coordinator up again"
-            }
+            Timer::Poll => lang.pick(
+                "The application must call poll() again before this runs out (max.poll.interval.ms)",
+                "倒计时结束前，应用必须再次调用 poll()（max.poll.interval.ms）",
+            ),
+            Timer::Answer(_) => lang.pick(
+                "Its oldest request waits for an answer: when this runs out (request.timeout.ms; JoinGroup: max.poll.interval.ms + 5 s) it drops the connection and looks the coordinator up again",
+                "它最早发出的请求还在等响应：倒计时结束时（request.timeout.ms；JoinGroup 为 max.poll.interval.ms + 5 秒），它会断开连接，重新查找协调者",
+            ),
         }
     }
 }
@@ -252,12 +300,12 @@ fn waited(now: Instant, deadline: Instant, timeout: groupsim::Duration) -> bool 
 
 /// A timer as a shrinking bar and the time left (a plain function, not a component: it is
 /// redrawn with its card anyway).
-fn countdown(timer: Timer, now: Instant, deadline: Instant, span_ms: u64) -> Html {
+fn countdown(timer: Timer, now: Instant, deadline: Instant, span_ms: u64, lang: Lang) -> Html {
     let left = deadline.saturating_since(now);
     let pct = (left.as_millis() * 100).checked_div(span_ms).unwrap_or(0).min(100);
     html! {
-        <div class={timer.class(pct < 20)} title={timer.title()}>
-            <span class="timer-name">{ timer.name() }</span>
+        <div class={timer.class(pct < 20)} title={timer.title(lang)}>
+            <span class="timer-name">{ timer.name(lang) }</span>
             <span class="timer-bar"><span style={format!("width:{pct}%")}></span></span>
             <span class="timer-left">{ left.to_string() }</span>
         </div>

@@ -3,6 +3,7 @@
 use groupsim::Command;
 use yew::prelude::*;
 
+use crate::lang::{Lang, use_lang};
 use crate::world;
 
 /// Props of [`NewGroup`].
@@ -25,6 +26,7 @@ pub fn next_group_name(existing: &[String]) -> String {
 /// A button that starts a new group with one consumer.
 #[function_component]
 pub fn NewGroup(props: &NewGroupProps) -> Html {
+    let lang = use_lang();
     let name = next_group_name(&props.existing);
     let on_command = props.on_command.clone();
     let group = name.clone();
@@ -35,8 +37,14 @@ pub fn NewGroup(props: &NewGroupProps) -> Html {
     html! {
         <div class="new-group" data-spot="new-group">
             <button onclick={start}
-                title="Another group on the same topic gets every record again, with its own committed offsets">
-                { format!("+ Start {name} on the same topic") }
+                title={lang.pick(
+                    "Another group on the same topic gets every record again, with its own committed offsets",
+                    "同一主题上的另一个消费者组会把每条消息再读一遍，并有自己独立提交的位移",
+                )}>
+                { match lang {
+                    Lang::En => format!("+ Start {name} on the same topic"),
+                    Lang::Zh => format!("+ 在同一主题上启动 {name}"),
+                } }
             </button>
         </div>
     }

@@ -4,6 +4,7 @@
 use groupsim::PartitionView;
 use yew::prelude::*;
 
+use crate::lang::{Lang, use_lang};
 use crate::owners::{LaneOwner, colour};
 
 /// Props of [`PartitionLane`].
@@ -29,22 +30,34 @@ pub struct PartitionLaneProps {
 
 /// Where a record stands for the lane's first group: committed, processed but not committed
 /// (what a crash now would make the next owner process again), or not processed yet (fetched
-/// records still waiting in a batch among them).
-fn stage(offset: u64, committed: u64, processed: u64, followed: bool) -> (&'static str, &'static str) {
-    const AT_RISK: &str = "processed, not committed yet: a crash now means it is processed again";
+/// records still waiting in a batch among them), in the page's language.
+fn stage(
+    offset: u64,
+    committed: u64,
+    processed: u64,
+    followed: bool,
+    lang: Lang,
+) -> (&'static str, &'static str) {
+    let at_risk = lang.pick(
+        "processed, not committed yet: a crash now means it is processed again",
+        "已处理，尚未提交：此时崩溃，它会被再处理一遍",
+    );
+    let done = lang.pick("committed", "已提交");
+    let ahead = lang.pick("not processed yet", "尚未处理");
     match (offset < committed, offset < processed, followed) {
-        (true, _, false) => ("record done", "committed"),
-        (true, _, true) => ("record done followed", "committed"),
-        (false, true, false) => ("record at-risk", AT_RISK),
-        (false, true, true) => ("record at-risk followed", AT_RISK),
-        (false, false, false) => ("record ahead", "not processed yet"),
-        (false, false, true) => ("record ahead followed", "not processed yet"),
+        (true, _, false) => ("record done", done),
+        (true, _, true) => ("record done followed", done),
+        (false, true, false) => ("record at-risk", at_risk),
+        (false, true, true) => ("record at-risk followed", at_risk),
+        (false, false, false) => ("record ahead", ahead),
+        (false, false, true) => ("record ahead followed", ahead),
     }
 }
 
 /// A partition lane.
 #[function_component]
 pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
+    let lang = use_lang();
     let p = &props.partition;
     let pct = |offset: u64| (offset * 100).checked_div(props.longest).unwrap_or(0);
     let first = props.owners.first().and_then(|(_, o)| o.as_ref());
@@ -55,7 +68,7 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
         None => classes!("lane", "unowned"),
     };
     html! {
-        <li {class} aria-label={format!("Partition {}-{}", props.topic, p.id)}
+        <li {class} aria-label={format!("{} {}-{}", lang.pick("Partition", "分区"), props.topic, p.id)}
             aria-posinset={(p.id + 1).to_string()} aria-setsize={props.count.to_string()}>
             <span class="lane-name">{ format!("P{}", p.id) }</span>
             <div class="lane-track" style={format!("--fill-pct:{}%", pct(p.log_end_offset))}>
@@ -65,7 +78,7 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
                         let key = if props.fast { slot as u64 } else { r.offset };
                         let hit = props.follow.is_some() && r.key == props.follow;
                         // Static class and title strings: a lane redraws every tick at speed.
-                        let (class, what) = stage(r.offset, committed, processed, hit);
+                        let (class, what) = stage(r.offset, committed, processed, hit, lang);
                         html! {
                             <li {key} {class} title={what}>
                                 <span class="offset">{ r.offset }</span>
@@ -76,14 +89,17 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
                 </ol>
             </div>
             <span class="lane-side">
-                <span class="leo" title="Log-end offset: the offset the next record will get">
+                <span class="leo" title={lang.pick(
+                    "Log-end offset: the offset the next record will get",
+                    "日志末端位移（LEO）：下一条消息将得到的位移",
+                )}>
                     { format!("LEO {}", p.log_end_offset) }
                 </span>
                 { for props.owners.iter().map(|(group, o)| {
-                    let owner = o.as_ref().and_then(|o| o.consumer.as_ref()).map_or_else(|| "unowned".to_string(), |(_, n)| n.clone());
+                    let owner = o.as_ref().and_then(|o| o.consumer.as_ref()).map_or_else(|| lang.pick("unowned", "未分配").to_string(), |(_, n)| n.clone());
                     let committed = o.as_ref().and_then(|o| o.committed).map_or_else(|| "-".to_string(), |c| c.to_string());
                     // The owner's position: the next offset it will process.
-                    let at = o.as_ref().and_then(|o| o.position).map(|p| format!(" · at {p}")).unwrap_or_default();
+                    let at = o.as_ref().and_then(|o| o.position).map(|p| format!(" · {} {p}", lang.pick("at", "位置"))).unwrap_or_default();
                     // With two groups each line says whose it is, short: `a: consumer-1` for group-a.
                     let lead = if props.owners.len() > 1 {
                         format!("{}: ", group.strip_prefix("group-").unwrap_or(group))
@@ -92,11 +108,17 @@ pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
                     };
                     html! {
                         <span class="lane-group">
-                            <span class="owner" title={format!("The consumer of {group} that owns this partition now")}>
+                            <span class="owner" title={match lang {
+                                Lang::En => format!("The consumer of {group} that owns this partition now"),
+                                Lang::Zh => format!("{group} 里眼下拥有这个分区的消费者"),
+                            }}>
                                 { format!("{lead}{owner}") }
                             </span>
-                            <span class="committed" title={format!("{group}'s committed offset (where a new owner would start) and its consumer's position")}>
-                                { format!("committed {committed}{at}") }
+                            <span class="committed" title={match lang {
+                                Lang::En => format!("{group}'s committed offset (where a new owner would start) and its consumer's position"),
+                                Lang::Zh => format!("{group} 已提交的位移（新的拥有者会从这里开始）及其消费者当前的位置"),
+                            }}>
+                                { format!("{} {committed}{at}", lang.pick("committed", "已提交")) }
                             </span>
                         </span>
                     }

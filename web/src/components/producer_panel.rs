@@ -6,6 +6,7 @@ use groupsim::{Command, KeyMode, MAX_RATE, ProducerConfig, ProducerView};
 use yew::prelude::*;
 
 use crate::input::{selected, text_of, whole_number};
+use crate::lang::{Lang, use_lang};
 
 /// Props of [`ProducerPanel`].
 #[derive(Properties, PartialEq, Debug)]
@@ -23,18 +24,36 @@ pub struct ProducerPanelProps {
 }
 
 /// How a key mode reads.
-pub fn describe_mode(mode: &KeyMode) -> String {
-    match mode {
-        KeyMode::Keyed { key_space } => format!("keyed, {key_space} keys (murmur2)"),
-        KeyMode::Sticky { batch_records } => format!("null key, sticky ({batch_records}-record batches)"),
-        KeyMode::RoundRobin => "round-robin".to_string(),
-        KeyMode::Explicit { partition } => format!("always P{partition}"),
+pub fn describe_mode(mode: &KeyMode, lang: Lang) -> String {
+    match (mode, lang) {
+        (KeyMode::Keyed { key_space }, Lang::En) => format!("keyed, {key_space} keys (murmur2)"),
+        (KeyMode::Keyed { key_space }, Lang::Zh) => format!("按键分区，{key_space} 个键（murmur2）"),
+        (KeyMode::Sticky { batch_records }, Lang::En) => {
+            format!("null key, sticky ({batch_records}-record batches)")
+        }
+        (KeyMode::Sticky { batch_records }, Lang::Zh) => format!("无键，粘性分区（每批 {batch_records} 条）"),
+        (KeyMode::RoundRobin, _) => lang.pick("round-robin", "轮询").to_string(),
+        (KeyMode::Explicit { partition }, Lang::En) => format!("always P{partition}"),
+        (KeyMode::Explicit { partition }, Lang::Zh) => format!("固定发往 P{partition}"),
     }
+}
+
+/// [`whole_number`] with its message in the page's language; `what` names the field in English
+/// and in Chinese.
+fn number<T>(lang: Lang, text: &str, what: (&str, &str), min: T, max: T) -> Result<T, String>
+where
+    T: core::str::FromStr + PartialOrd + core::fmt::Display + Copy,
+{
+    whole_number(text, what.0, min, max).map_err(|e| match lang {
+        Lang::En => e,
+        Lang::Zh => format!("{}必须是 {min} 到 {max} 之间的整数", what.1),
+    })
 }
 
 /// The producers panel.
 #[function_component]
 pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
+    let lang = use_lang();
     let rate = use_state(|| "5".to_string());
     let mode = use_state(|| 0usize);
     let keys = use_state(|| "32".to_string());
@@ -48,9 +67,11 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
             (rate.clone(), *mode, keys.clone(), error.clone(), props.on_command.clone());
         let topic = chosen_topic.unwrap_or_default();
         move |_| {
-            let parsed = whole_number(&rate, "The rate", 0, MAX_RATE).and_then(|rate| {
+            let parsed = number(lang, &rate, ("The rate", "速率"), 0, MAX_RATE).and_then(|rate| {
                 let key_mode = match mode {
-                    0 => KeyMode::Keyed { key_space: whole_number(&keys, "The key space", 1, 1_000_000)? },
+                    0 => KeyMode::Keyed {
+                        key_space: number(lang, &keys, ("The key space", "键空间"), 1, 1_000_000)?,
+                    },
                     1 => KeyMode::default(),
                     _ => KeyMode::RoundRobin,
                 };
@@ -68,7 +89,7 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
     let create_topic = {
         let (name, partitions, error, on_command) =
             (topic_name.clone(), topic_partitions.clone(), error.clone(), props.on_command.clone());
-        move |_| match whole_number(&partitions, "The partition count", 1, 64) {
+        move |_| match number(lang, &partitions, ("The partition count", "分区数"), 1, 64) {
             Ok(partitions) => {
                 error.set(None);
                 on_command.emit(Command::CreateTopic { topic: name.trim().to_string(), partitions });
@@ -94,30 +115,40 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
         let bytes = key_bytes(k);
         let places: Vec<String> =
             props.topics.iter().map(|(t, n)| format!("{t}-{}", partition_for_key(&bytes, *n))).collect();
-        format!("key-{k} → {} (murmur2 of the key, mod the partition count)", places.join(", "))
+        match lang {
+            Lang::En => {
+                format!("key-{k} → {} (murmur2 of the key, mod the partition count)", places.join(", "))
+            }
+            Lang::Zh => format!("key-{k} → {}（键的 murmur2 哈希对分区数取模）", places.join("、")),
+        }
     });
     html! {
-        <section class="producers" data-spot="producers" aria-label="Producers">
-            <h2>{ "Producers" }</h2>
+        <section class="producers" data-spot="producers" aria-label={lang.pick("Producers", "生产者")}>
+            <h2>{ lang.pick("Producers", "生产者") }</h2>
             <ul>
                 { for props.producers.iter().filter(|p| !p.removed).map(|p| {
                     let id = p.id.0;
                     let act = |command: Command| { let c = props.on_command.clone(); move |_| c.emit(command.clone()) };
+                    let pause = if p.paused { lang.pick("Resume", "继续") } else { lang.pick("Pause", "暂停") };
+                    let (halve, double) = match lang {
+                        Lang::En => (format!("½× rate of {}", p.id), format!("2× rate of {}", p.id)),
+                        Lang::Zh => (format!("把 {} 的速率调到 ½×", p.id), format!("把 {} 的速率调到 2×", p.id)),
+                    };
                     html! {
                         <li class="producer">
                             <strong>{ p.id.to_string() }</strong>
-                            { format!(" → {} · {}/s · {}", p.topic, p.rate_per_sec, describe_mode(&p.key_mode)) }
-                            if p.paused { <span class="muted">{ " · paused" }</span> }
+                            { format!(" → {} · {}{} · {}", p.topic, p.rate_per_sec, lang.pick("/s", " 条/秒"), describe_mode(&p.key_mode, lang)) }
+                            if p.paused { <span class="muted">{ lang.pick(" · paused", " · 已暂停") }</span> }
                             <span class="producer-actions">
-                                <button aria-label={format!("½× rate of {}", p.id)} title="Halve the rate"
+                                <button aria-label={halve} title={lang.pick("Halve the rate", "速率减半")}
                                     onclick={act(Command::SetProducerRate { producer: id, rate_per_sec: p.rate_per_sec / 2 })}>{ "½×" }</button>
-                                <button aria-label={format!("2× rate of {}", p.id)} title="Double the rate"
+                                <button aria-label={double} title={lang.pick("Double the rate", "速率加倍")}
                                     onclick={act(Command::SetProducerRate { producer: id, rate_per_sec: (p.rate_per_sec.max(1) * 2).min(MAX_RATE) })}>{ "2×" }</button>
-                                <button aria-label={format!("{} {}", if p.paused { "Resume" } else { "Pause" }, p.id)}
+                                <button aria-label={format!("{pause} {}", p.id)}
                                     onclick={act(Command::PauseProducer { producer: id, paused: !p.paused })}>
-                                    { if p.paused { "Resume" } else { "Pause" } }
+                                    { pause }
                                 </button>
-                                <button aria-label={format!("Remove {}", p.id)} onclick={act(Command::RemoveProducer { producer: id })}>{ "Remove" }</button>
+                                <button aria-label={format!("{} {}", lang.pick("Remove", "移除"), p.id)} onclick={act(Command::RemoveProducer { producer: id })}>{ lang.pick("Remove", "移除") }</button>
                             </span>
                         </li>
                     }
@@ -125,7 +156,7 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
             </ul>
             <div class="form-row">
                 if props.topics.len() > 1 {
-                    <select aria-label="Producer topic" onchange={{
+                    <select aria-label={lang.pick("Producer topic", "生产者的主题")} onchange={{
                         let topic_index = topic_index.clone();
                         move |e: Event| topic_index.set(selected(&e).unwrap_or(0))
                     }}>
@@ -134,25 +165,25 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
                         }) }
                     </select>
                 }
-                <label>{ "rate/s " }<input type="text" inputmode="numeric" size="4" aria-label="Producer rate" value={(*rate).clone()} oninput={setter(&rate)} /></label>
-                <select aria-label="Key mode" onchange={on_mode}>
-                    <option value="0" selected={*mode == 0}>{ "keyed" }</option>
-                    <option value="1" selected={*mode == 1}>{ "null key (sticky)" }</option>
-                    <option value="2" selected={*mode == 2}>{ "round-robin" }</option>
+                <label>{ lang.pick("rate/s ", "速率/秒 ") }<input type="text" inputmode="numeric" size="4" aria-label={lang.pick("Producer rate", "生产者速率/秒")} value={(*rate).clone()} oninput={setter(&rate)} /></label>
+                <select aria-label={lang.pick("Key mode", "消息键模式")} onchange={on_mode}>
+                    <option value="0" selected={*mode == 0}>{ lang.pick("keyed", "按键分区") }</option>
+                    <option value="1" selected={*mode == 1}>{ lang.pick("null key (sticky)", "无键（粘性分区）") }</option>
+                    <option value="2" selected={*mode == 2}>{ lang.pick("round-robin", "轮询") }</option>
                 </select>
                 if *mode == 0 {
-                    <label>{ "keys " }<input type="text" inputmode="numeric" size="4" aria-label="Key space" value={(*keys).clone()} oninput={setter(&keys)} /></label>
+                    <label>{ lang.pick("keys ", "键空间 ") }<input type="text" inputmode="numeric" size="4" aria-label={lang.pick("Key space", "键空间")} value={(*keys).clone()} oninput={setter(&keys)} /></label>
                 }
-                <button aria-label="Add producer" onclick={add}>{ "Add producer" }</button>
+                <button aria-label={lang.pick("Add producer", "添加生产者")} onclick={add}>{ lang.pick("Add producer", "添加生产者") }</button>
             </div>
             <div class="form-row">
-                <input type="text" size="10" aria-label="New topic name" value={(*topic_name).clone()} oninput={setter(&topic_name)} />
-                <label>{ "partitions " }<input type="text" inputmode="numeric" size="3" aria-label="New topic partitions" value={(*topic_partitions).clone()} oninput={setter(&topic_partitions)} /></label>
-                <button aria-label="Create topic" onclick={create_topic}>{ "Create topic" }</button>
+                <input type="text" size="10" aria-label={lang.pick("New topic name", "新主题名称")} value={(*topic_name).clone()} oninput={setter(&topic_name)} />
+                <label>{ lang.pick("partitions ", "分区数 ") }<input type="text" inputmode="numeric" size="3" aria-label={lang.pick("New topic partitions", "新主题的分区数")} value={(*topic_partitions).clone()} oninput={setter(&topic_partitions)} /></label>
+                <button aria-label={lang.pick("Create topic", "创建主题")} onclick={create_topic}>{ lang.pick("Create topic", "创建主题") }</button>
             </div>
             if let Some(e) = &*error { <p class="inline-error" role="alert">{ e }</p> }
             <div class="form-row">
-                <label>{ "follow key " }<input type="text" inputmode="numeric" size="4" aria-label="Follow key"
+                <label>{ lang.pick("follow key ", "跟踪键 ") }<input type="text" inputmode="numeric" size="4" aria-label={lang.pick("Follow key", "跟踪键")}
                     placeholder="7" value={props.follow.map(|k| k.to_string()).unwrap_or_default()} oninput={on_follow_input} /></label>
                 if let Some(text) = followed { <span class="follow-result">{ text }</span> }
             </div>

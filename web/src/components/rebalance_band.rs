@@ -4,6 +4,9 @@ use groupsim::ConsumerId;
 use groupsim::history::RebalanceRecord;
 use yew::prelude::*;
 
+use crate::i18n::events::cause_zh;
+use crate::lang::{Lang, use_lang};
+
 /// Props of [`RebalanceBand`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct RebalanceBandProps {
@@ -17,6 +20,7 @@ pub struct RebalanceBandProps {
 /// The newest rebalances first.
 #[function_component]
 pub fn RebalanceBand(props: &RebalanceBandProps) -> Html {
+    let lang = use_lang();
     if props.rebalances.is_empty() {
         return html! {};
     }
@@ -24,23 +28,40 @@ pub fn RebalanceBand(props: &RebalanceBandProps) -> Html {
         props.names.iter().find(|(c, _)| *c == id).map_or_else(|| id.to_string(), |(_, n)| n.clone())
     };
     html! {
-        <section class="rebalances" aria-label="Rebalance history">
-            <h3>{ "Rebalances" }</h3>
+        <section class="rebalances" aria-label={lang.pick("Rebalance history", "重平衡历史")}>
+            <h3>{ lang.pick("Rebalances", "重平衡") }</h3>
             <ol reversed=true>
                 { for props.rebalances.iter().rev().take(4).map(|r| {
                     let stopped = if r.stopped.is_empty() {
-                        "nobody stopped consuming".to_string()
+                        lang.pick("nobody stopped consuming", "没有消费者停止消费").to_string()
                     } else {
                         let list: Vec<String> = r.stopped.iter().map(|(c, d)| format!("{} {d}", name(*c))).collect();
-                        format!("stopped: {}", list.join(", "))
+                        match lang {
+                            Lang::En => format!("stopped: {}", list.join(", ")),
+                            Lang::Zh => format!("停止消费：{}", list.join("、")),
+                        }
                     };
-                    let rounds = if r.rounds > 1 { format!(", {} rounds", r.rounds) } else { String::new() };
+                    let rounds = match (r.rounds > 1, lang) {
+                        (false, _) => String::new(),
+                        (true, Lang::En) => format!(", {} rounds", r.rounds),
+                        (true, Lang::Zh) => format!("，共 {} 轮", r.rounds),
+                    };
+                    let cause = match lang {
+                        Lang::En => r.cause.to_string(),
+                        Lang::Zh => cause_zh(&r.cause),
+                    };
                     html! {
                         <li class="rebalance">
-                            <div><strong>{ format!("gen {} → {}", r.generation_before, r.generation) }</strong>
-                                { format!(" · {} · {}{rounds}", r.cause, r.took) }</div>
-                            <div class="muted">{ format!("{} partitions moved · {stopped}", r.moved.len()) }
-                                if r.awaiting_follow_up { { " · waiting for the follow-up round" } }
+                            <div><strong>{ match lang {
+                                Lang::En => format!("gen {} → {}", r.generation_before, r.generation),
+                                Lang::Zh => format!("第 {} 代 → 第 {} 代", r.generation_before, r.generation),
+                            } }</strong>
+                                { format!(" · {cause} · {}{rounds}", r.took) }</div>
+                            <div class="muted">{ match lang {
+                                Lang::En => format!("{} partitions moved · {stopped}", r.moved.len()),
+                                Lang::Zh => format!("{} 个分区被重新分配 · {stopped}", r.moved.len()),
+                            } }
+                                if r.awaiting_follow_up { { lang.pick(" · waiting for the follow-up round", " · 等待后续一轮") } }
                             </div>
                         </li>
                     }

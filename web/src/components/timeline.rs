@@ -3,6 +3,8 @@
 use groupsim::Instant;
 use yew::prelude::*;
 
+use crate::lang::{Lang, use_lang};
+
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct TimelineProps {
@@ -26,16 +28,19 @@ pub struct TimelineProps {
     pub on_help: Callback<()>,
 }
 
-/// Reads a seed typed by a person: a whole number that fits in 64 bits.
-pub fn parse_seed(text: &str) -> Result<u64, String> {
+/// Reads a seed typed by a person: a whole number that fits in 64 bits; the error is in `lang`.
+pub fn parse_seed(text: &str, lang: Lang) -> Result<u64, String> {
     let text = text.trim();
-    text.parse::<u64>()
-        .map_err(|_| format!("“{text}” is not a seed: use a whole number from 0 to {}", u64::MAX))
+    text.parse::<u64>().map_err(|_| match lang {
+        Lang::En => format!("“{text}” is not a seed: use a whole number from 0 to {}", u64::MAX),
+        Lang::Zh => format!("“{text}”不是有效的种子：请输入 0 到 {} 之间的整数", u64::MAX),
+    })
 }
 
 /// The timeline bar.
 #[function_component]
 pub fn Timeline(props: &TimelineProps) -> Html {
+    let lang = use_lang();
     let seed_text = use_state(|| props.seed.to_string());
     let seed_error = use_state(|| None::<String>);
     let head_ms = props.head.as_millis().max(1);
@@ -49,14 +54,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let (seed_text, seed_error) = (seed_text.clone(), seed_error.clone());
         move |e: InputEvent| {
             let text = crate::input::text_of(&e);
-            seed_error.set(parse_seed(&text).err());
+            seed_error.set(parse_seed(&text, lang).err());
             seed_text.set(text);
         }
     };
     let reset = {
         let (seed_text, seed_error, on_reset) =
             (seed_text.clone(), seed_error.clone(), props.on_reset.clone());
-        move |_| match parse_seed(&seed_text) {
+        move |_| match parse_seed(&seed_text, lang) {
             Ok(seed) => on_reset.emit(seed),
             Err(e) => seed_error.set(Some(e)),
         }
@@ -65,10 +70,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let help = props.on_help.clone();
     html! {
         <div class="timeline" data-spot="timeline">
-            <label class="seek" title="Drag back to replay from the start up to that moment; the recorded actions are given again">
-                <span class="sr-only">{ "Seek" }</span>
+            <label class="seek" title={lang.pick(
+                "Drag back to replay from the start up to that moment; the recorded actions are given again",
+                "向回拖动，就从头重放到那一刻；记录下的操作会再执行一遍",
+            )}>
+                <span class="sr-only">{ lang.pick("Seek", "跳转") }</span>
                 <input type="range" min="0" max={head_ms.to_string()} step="100"
-                    value={props.now.as_millis().to_string()} aria-label="Seek"
+                    value={props.now.as_millis().to_string()} aria-label={lang.pick("Seek", "跳转")}
                     aria-valuetext={props.now.to_string()} oninput={seek} />
                 <span class="marks" aria-hidden="true">
                     { for props.commands.iter().filter(|&&ms| ms > 0).map(|ms| html! {
@@ -76,21 +84,25 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     }) }
                 </span>
             </label>
-            <span class="head" title="The furthest moment reached">{ format!("of {}", props.head) }</span>
+            <span class="head" title={lang.pick("The furthest moment reached", "已到达的最远时刻")}>
+                { match lang { Lang::En => format!("of {}", props.head), Lang::Zh => format!("共 {}", props.head) } }
+            </span>
             <label class="seed-input">
-                <span>{ "seed" }</span>
-                <input type="text" inputmode="numeric" size="6" aria-label="Seed" value={(*seed_text).clone()}
+                <span>{ lang.pick("seed", "种子") }</span>
+                <input type="text" inputmode="numeric" size="6" aria-label={lang.pick("Seed", "种子")} value={(*seed_text).clone()}
                     aria-invalid={seed_error.is_some().to_string()} oninput={on_seed_input} />
             </label>
-            <button aria-label="Reset" title="Start the default world again with this seed" onclick={reset}>{ "Reset" }</button>
-            <button data-spot="share" aria-label="Share link" title="Put this run in the address bar: opening the link replays it exactly"
-                onclick={move |_| share.emit(())}>{ "Share" }</button>
-            <button aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={move |_| help.emit(())}>{ "?" }</button>
+            <button aria-label={lang.pick("Reset", "重置")} title={lang.pick("Start the default world again with this seed", "用这个种子重新开始默认场景")}
+                onclick={reset}>{ lang.pick("Reset", "重置") }</button>
+            <button data-spot="share" aria-label={lang.pick("Share link", "分享链接")}
+                title={lang.pick("Put this run in the address bar: opening the link replays it exactly", "把这次运行写进地址栏：打开这个链接就能原样重放")}
+                onclick={move |_| share.emit(())}>{ lang.pick("Share", "分享") }</button>
+            <button aria-label={lang.pick("Keyboard shortcuts", "键盘快捷键")} title={lang.pick("Keyboard shortcuts (?)", "键盘快捷键（?）")} onclick={move |_| help.emit(())}>{ "?" }</button>
             if let Some(error) = &*seed_error {
                 <p class="inline-error" role="alert">{ error }</p>
             }
             if let Some(link) = &props.link {
-                <input class="share-link" readonly=true aria-label="The share link" value={link.clone()} />
+                <input class="share-link" readonly=true aria-label={lang.pick("The share link", "这次运行的分享链接")} value={link.clone()} />
             }
         </div>
     }

@@ -6,6 +6,7 @@ use groupsim::{Command, TopicView};
 use yew::prelude::*;
 
 use super::PartitionLane;
+use crate::lang::{Lang, use_lang};
 use crate::owners::Owners;
 use crate::scroll_window::{Rows, use_scroll_window};
 
@@ -36,6 +37,7 @@ fn lane_rows(groups: usize) -> Rows {
 /// One topic, one lane per partition.
 #[function_component]
 pub fn TopicPanel(props: &TopicPanelProps) -> Html {
+    let lang = use_lang();
     let topic = &props.topic;
     let total: u64 = topic.partitions.iter().map(|p| p.log_end_offset).sum();
     let longest = topic.partitions.iter().map(|p| p.log_end_offset).max().unwrap_or(0);
@@ -64,17 +66,37 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
         let (on_command, name) = (props.on_command.clone(), topic.name.clone());
         move |_| on_command.emit(Command::AddPartitions { topic: name.clone(), partitions: count + 1 })
     };
+    let title = format!("{} {}", lang.pick("Topic", "主题"), topic.name);
+    let sizes = match lang {
+        Lang::En => format!(" · {count} partitions · {total} records"),
+        Lang::Zh => format!(" · {count} 个分区 · {total} 条消息"),
+    };
+    let grow_label = match lang {
+        Lang::En => format!("Add a partition to {}", topic.name),
+        Lang::Zh => format!("为 {} 添加分区", topic.name),
+    };
+    let whose = props.owners.first().map(|(g, _)| g.as_str());
+    let legend_for = match lang {
+        Lang::En => format!(" (for {})", whose.unwrap_or("the group")),
+        Lang::Zh => format!("（针对 {}）", whose.unwrap_or("该消费者组")),
+    };
     html! {
-        <section class="topic" data-spot={format!("topic:{}", topic.name)} aria-label={format!("Topic {}", topic.name)}>
+        <section class="topic" data-spot={format!("topic:{}", topic.name)} aria-label={title.clone()}>
             <h2>
-                { format!("Topic {}", topic.name) }
-                <span class="muted">{ format!(" · {count} partitions · {total} records") }</span>
-                <button class="small" aria-label={format!("Add a partition to {}", topic.name)}
-                    title="Kafka can only grow a topic; keyed records may land elsewhere afterwards, and the group rebalances when its leader sees the new count"
-                    onclick={grow}>{ "+ partition" }</button>
+                { &title }
+                <span class="muted">{ sizes }</span>
+                <button class="small" aria-label={grow_label}
+                    title={lang.pick(
+                        "Kafka can only grow a topic; keyed records may land elsewhere afterwards, and the group rebalances when its leader sees the new count",
+                        "Kafka 只能给主题增加分区，不能减少；之后带键的消息可能落到别的分区，组长发现分区数变了，消费者组就会重平衡",
+                    )}
+                    onclick={grow}>{ lang.pick("+ partition", "+ 分区") }</button>
             </h2>
             { window.scroll_box("lanes-box", rows, windowed,
-                || format!("Partitions of {}: scroll to see all {count}", topic.name), html! {
+                || match lang {
+                    Lang::En => format!("Partitions of {}: scroll to see all {count}", topic.name),
+                    Lang::Zh => format!("{} 的分区：滚动查看全部 {count} 个", topic.name),
+                }, html! {
                 <ol class="lanes" style={lanes_style}>
                     { for topic.partitions[shown.clone()].iter().map(|p| html! {
                         <PartitionLane
@@ -91,10 +113,10 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
                 </ol>
             }) }
             <p class="legend-line" aria-hidden="true">
-                <span class="record done">{ "committed" }</span>
-                <span class="record at-risk">{ "processed, not committed" }</span>
-                <span class="record ahead">{ "not processed yet" }</span>
-                { format!(" (for {})", props.owners.first().map_or("the group", |(g, _)| g.as_str())) }
+                <span class="record done">{ lang.pick("committed", "已提交") }</span>
+                <span class="record at-risk">{ lang.pick("processed, not committed", "已处理，未提交") }</span>
+                <span class="record ahead">{ lang.pick("not processed yet", "尚未处理") }</span>
+                { legend_for }
             </p>
         </section>
     }

@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use groupsim::Instant;
 use yew::prelude::*;
 
+use crate::lang::{Lang, use_lang};
 use crate::observed::Flight;
 use crate::shared::Shared;
 
@@ -31,9 +32,10 @@ pub struct WireProps {
 /// The wire.
 #[function_component]
 pub fn Wire(props: &WireProps) -> Html {
+    let lang = use_lang();
     html! {
-        <section class="wire" data-spot="wire" aria-label="Protocol messages">
-            <h2>{ "On the wire" }<span class="muted">{ " · newest last" }</span></h2>
+        <section class="wire" data-spot="wire" aria-label={lang.pick("Protocol messages", "协议消息")}>
+            <h2>{ lang.pick("On the wire", "网络上的消息") }<span class="muted">{ lang.pick(" · newest last", " · 最新的在最后") }</span></h2>
             <ol>
                 { for props.flights.iter().enumerate().map(|(row, f)| {
                     // A new key makes a new row, which restarts the dot's animation.
@@ -46,7 +48,10 @@ pub fn Wire(props: &WireProps) -> Html {
                         travelling.then_some("travelling"),
                     );
                     html! {
-                        <li {key} {class} title={format!("{} · sent {} · arrives {}", f.summary, f.at, f.arrives_at)}>
+                        <li {key} {class} title={match lang {
+                            Lang::En => format!("{} · sent {} · arrives {}", f.summary, f.at, f.arrives_at),
+                            Lang::Zh => format!("{} · {} 发出 · {} 到达", f.summary, f.at, f.arrives_at),
+                        }}>
                             <span class="end client">{ &f.client }</span>
                             <span class="arrow">
                                 <span class="api">{ format!("{}{}", f.api, if f.response { " ✓" } else { "" }) }</span>
@@ -56,11 +61,14 @@ pub fn Wire(props: &WireProps) -> Html {
                         </li>
                     }
                 }) }
-                if props.flights.is_empty() { <li class="muted">{ "No request yet." }</li> }
+                if props.flights.is_empty() { <li class="muted">{ lang.pick("No request yet.", "还没有请求。") }</li> }
                 { for props.timeouts.iter().filter(|f| f.at.as_millis() + TIMEOUT_SHOWN_MS > props.now.as_millis()).map(|f| html! {
                     <li key={format!("timeout-{}-{}", f.client, f.id)} class="flight timed-out" title={f.summary.clone()}>
                         <span class="end client">{ &f.client }</span>
-                        <span class="arrow"><span class="api">{ format!("✗ {} timed out after {}", f.api, f.timed_out.unwrap_or_default()) }</span></span>
+                        <span class="arrow"><span class="api">{ match lang {
+                            Lang::En => format!("✗ {} timed out after {}", f.api, f.timed_out.unwrap_or_default()),
+                            Lang::Zh => format!("✗ {} 等了 {} 后超时", f.api, f.timed_out.unwrap_or_default()),
+                        } }</span></span>
                         <span class="end broker">{ &f.broker }</span>
                     </li>
                 }) }

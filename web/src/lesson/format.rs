@@ -1,9 +1,9 @@
-//! The lesson format (docs/lessons.md): a lesson is JSON, read with serde, then checked so that
-//! every mistake names the step and the field it is in.
+//! The lesson format (docs/lessons.md): a lesson is JSON ([`super::json`]), read into these
+//! types field by field, so that every mistake names the step and the field it is in.
 
 use groupsim::Command;
-use serde::Deserialize;
 
+use super::json::{self, Json};
 use crate::components::SPEEDS;
 use crate::lang::Lang;
 
@@ -12,12 +12,9 @@ pub const FORMAT: u32 = 1;
 
 /// Text in either language; a lesson written in one language gives only that one, and readers
 /// of the other see it too.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
-    #[serde(default)]
     pub en: Option<String>,
-    #[serde(default)]
     pub zh: Option<String>,
 }
 
@@ -37,15 +34,13 @@ impl Text {
 }
 
 /// A lesson.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lesson {
     /// The format version, [`FORMAT`].
     pub lesson: u32,
     /// Its title.
     pub title: Text,
     /// About how long it takes, in minutes (the menu shows it).
-    #[serde(default)]
     pub minutes: u32,
     /// The steps, in order.
     pub steps: Vec<Step>,
@@ -54,105 +49,226 @@ pub struct Lesson {
 }
 
 /// One step: text, and what the world does while it is read.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Step {
     /// What the learner reads.
     pub text: Text,
     /// A world to start from: a share link's fragment (`v1;seed=…`), replayed to its end.
-    #[serde(default)]
     pub world: Option<String>,
-    /// Commands given when the step starts, as in a scenario (`{"do": "kill-consumer", …}`).
-    #[serde(default, rename = "do")]
+    /// Commands given when the step starts, each as a share link writes it
+    /// (`"kill-consumer:consumer=1"`, 0-based as in links).
     pub commands: Vec<Command>,
     /// The part of the page to point at (see [`Spot`]).
-    #[serde(default)]
     pub point: Option<String>,
     /// Play at this speed (whole multiples of real time: 1, 10, 100, …) when the step starts;
     /// `0` pauses. Left out, the clock stays as the learner has it.
-    #[serde(default)]
     pub speed: Option<u32>,
     /// What the step waits for before the next one starts; left out, the learner presses Next.
-    #[serde(default)]
     pub wait: Option<Wait>,
 }
 
 /// What a step waits for: exactly one of `act`, `event` and `seconds`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Wait {
     /// The learner gives this command (`kill-consumer`, `add-consumer`, …).
-    #[serde(default)]
     pub act: Option<String>,
     /// The world reaches this event (see [`crate::lesson::watch::EVENTS`]).
-    #[serde(default)]
     pub event: Option<String>,
     /// This much virtual time passes.
-    #[serde(default)]
     pub seconds: Option<u64>,
     /// Only in this group.
-    #[serde(default)]
     pub group: Option<String>,
     /// Only for this consumer (its client id, as the page shows it: `consumer-2`).
-    #[serde(default)]
     pub consumer: Option<String>,
     /// For `group-state-changed`: only into this state (`Stable`, `PreparingRebalance`, …).
-    #[serde(default)]
     pub state: Option<String>,
 }
 
 /// The question a lesson ends with, answered by looking at the page.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Question {
     /// The question.
     pub text: Text,
     /// What the world measures the right answer to be.
     pub answer: Answer,
     /// Answers to pick from (one of them the measured one); left out, the learner types it.
-    #[serde(default)]
     pub choices: Vec<String>,
     /// Shown after a right answer.
-    #[serde(default)]
     pub explain: Text,
 }
 
 /// A measure of the world, the right answer to the question.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answer {
     /// What to measure (see [`crate::lesson::measure::MEASURES`]).
     pub measure: String,
     /// In this group (else the first).
-    #[serde(default)]
     pub group: Option<String>,
     /// Of this partition (`orders-2`).
-    #[serde(default)]
     pub partition: Option<String>,
     /// Of this consumer (`consumer-2`).
-    #[serde(default)]
     pub consumer: Option<String>,
     /// Of this key.
-    #[serde(default)]
     pub key: Option<u32>,
 }
 
-/// Reads a lesson: the JSON, then what JSON alone cannot say is wrong. Every error names where.
+/// Reads a lesson: the JSON, then each field, then what the fields alone cannot say is wrong.
+/// Every error names where.
 pub fn parse(text: &str) -> Result<Lesson, String> {
-    let lesson: Lesson = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
+    let value = json::parse(text).map_err(|e| {
+        let place = step_at(text, e.line, e.column).map_or_else(
+            || format!("line {}, column {}", e.line, e.column),
+            |step| format!("step {step} (line {}, column {})", e.line, e.column),
+        );
+        format!("{place}: {}", e.message)
+    })?;
+    let lesson = read_lesson(&value)?;
     check(&lesson)?;
     Ok(lesson)
 }
 
-/// A serde error with the step it is in, found from its line: `step 3: unknown field …`.
-fn json_error(text: &str, e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    let message = message.split(" at line ").next().unwrap_or_default();
-    let place = step_at(text, e.line(), e.column()).map_or_else(
-        || format!("line {}, column {}", e.line(), e.column()),
-        |step| format!("step {step} (line {}, column {})", e.line(), e.column()),
-    );
-    format!("{place}: {message}")
+/// An object's fields, read one by one; anything left unread is an unknown field.
+struct Fields<'a> {
+    fields: &'a [(String, Json)],
+    known: &'static [&'static str],
+}
+
+impl<'a> Fields<'a> {
+    fn of(value: &'a Json, known: &'static [&'static str]) -> Result<Fields<'a>, String> {
+        let Json::Obj(fields) = value else { return Err("expected an object { … }".into()) };
+        if let Some((name, _)) = fields.iter().find(|(name, _)| !known.contains(&name.as_str())) {
+            return Err(format!("unknown field `{name}`, expected one of `{}`", known.join("`, `")));
+        }
+        Ok(Fields { fields, known })
+    }
+
+    fn get(&self, name: &str) -> Option<&'a Json> {
+        debug_assert!(self.known.contains(&name));
+        self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    fn required(&self, name: &str) -> Result<&'a Json, String> {
+        self.get(name).ok_or_else(|| format!("missing field `{name}`"))
+    }
+
+    fn string(&self, name: &str) -> Result<Option<String>, String> {
+        match self.get(name) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::Str(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!("{name}: expected a string in double quotes")),
+        }
+    }
+
+    fn number(&self, name: &str) -> Result<Option<u64>, String> {
+        match self.get(name) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::Num(n)) => {
+                u64::try_from(*n).map(Some).map_err(|_| format!("{name}: expected a number from 0 up"))
+            }
+            Some(_) => Err(format!("{name}: expected a whole number")),
+        }
+    }
+
+    fn small(&self, name: &str) -> Result<Option<u32>, String> {
+        self.number(name)?
+            .map(|n| u32::try_from(n).map_err(|_| format!("{name}: {n} is too large")))
+            .transpose()
+    }
+
+    fn text(&self, name: &str) -> Result<Text, String> {
+        match self.get(name) {
+            None => Ok(Text::default()),
+            Some(Json::Str(s)) => Ok(Text { en: Some(s.clone()), zh: None }),
+            Some(value) => {
+                let f = Fields::of(value, &["en", "zh"]).map_err(|e| format!("{name}: {e}"))?;
+                Ok(Text {
+                    en: f.string("en").map_err(|e| format!("{name}.{e}"))?,
+                    zh: f.string("zh").map_err(|e| format!("{name}.{e}"))?,
+                })
+            }
+        }
+    }
+
+    fn list(&self, name: &str) -> Result<&'a [Json], String> {
+        match self.get(name) {
+            None => Ok(&[]),
+            Some(Json::Arr(items)) => Ok(items),
+            Some(_) => Err(format!("{name}: expected a list [ … ]")),
+        }
+    }
+}
+
+fn read_lesson(value: &Json) -> Result<Lesson, String> {
+    let f = Fields::of(value, &["lesson", "title", "minutes", "steps", "question"])?;
+    let lesson = f.small("lesson")?.ok_or("missing field `lesson` (the format version, 1)")?;
+    let mut steps = Vec::new();
+    for (i, step) in f.list("steps")?.iter().enumerate() {
+        steps.push(read_step(step).map_err(|e| format!("step {}, {e}", i + 1))?);
+    }
+    let question = read_question(f.required("question")?).map_err(|e| format!("question, {e}"))?;
+    Ok(Lesson { lesson, title: f.text("title")?, minutes: f.small("minutes")?.unwrap_or(0), steps, question })
+}
+
+fn read_step(value: &Json) -> Result<Step, String> {
+    let f = Fields::of(value, &["text", "world", "do", "point", "speed", "wait"])?;
+    let mut commands = Vec::new();
+    for (i, command) in f.list("do")?.iter().enumerate() {
+        let Json::Str(text) = command else {
+            return Err(format!(
+                "do[{i}]: expected a command as a share link writes it, in quotes: \"kill-consumer:consumer=1\""
+            ));
+        };
+        commands.push(Command::from_link(text).map_err(|e| format!("do[{i}] ({text}): {e}"))?);
+    }
+    let wait = match f.get("wait") {
+        None | Some(Json::Null) => None,
+        Some(value) => Some(read_wait(value).map_err(|e| format!("wait: {e}"))?),
+    };
+    Ok(Step {
+        text: f.text("text")?,
+        world: f.string("world")?,
+        commands,
+        point: f.string("point")?,
+        speed: f.small("speed")?,
+        wait,
+    })
+}
+
+fn read_wait(value: &Json) -> Result<Wait, String> {
+    let f = Fields::of(value, &["act", "event", "seconds", "group", "consumer", "state"])?;
+    Ok(Wait {
+        act: f.string("act")?,
+        event: f.string("event")?,
+        seconds: f.number("seconds")?,
+        group: f.string("group")?,
+        consumer: f.string("consumer")?,
+        state: f.string("state")?,
+    })
+}
+
+fn read_question(value: &Json) -> Result<Question, String> {
+    let f = Fields::of(value, &["text", "answer", "choices", "explain"])?;
+    let a = Fields::of(f.required("answer")?, &["measure", "group", "partition", "consumer", "key"])
+        .map_err(|e| format!("answer: {e}"))?;
+    let answer = Answer {
+        measure: a
+            .string("measure")
+            .map_err(|e| format!("answer: {e}"))?
+            .ok_or("answer: missing field `measure`")?,
+        group: a.string("group")?,
+        partition: a.string("partition")?,
+        consumer: a.string("consumer")?,
+        key: a.small("key")?,
+    };
+    let mut choices = Vec::new();
+    for (i, choice) in f.list("choices")?.iter().enumerate() {
+        match choice {
+            Json::Str(s) => choices.push(s.clone()),
+            Json::Num(n) => choices.push(n.to_string()),
+            _ => return Err(format!("choices[{i}]: expected a string or a number")),
+        }
+    }
+    Ok(Question { text: f.text("text")?, answer, choices, explain: f.text("explain")? })
 }
 
 /// Which step (1-based) the text at `line`:`column` lies in: counts the objects opened directly
@@ -187,7 +303,7 @@ fn step_at(text: &str, line: usize, column: usize) -> Option<usize> {
     (steps > 0).then_some(steps)
 }
 
-/// What serde cannot check: the version, the speeds, the waits, the spots, the measure.
+/// What the fields alone cannot say: the version, the speeds, the waits, the spots, the measure.
 fn check(lesson: &Lesson) -> Result<(), String> {
     if lesson.lesson != FORMAT {
         return Err(format!("lesson: this page reads format {FORMAT}, the lesson says {}", lesson.lesson));

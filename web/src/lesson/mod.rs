@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod format;
+pub mod json;
 pub mod measure;
 pub mod progress;
 pub mod spot;

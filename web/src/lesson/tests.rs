@@ -169,8 +169,15 @@ fn a_malformed_lesson_names_the_step_and_the_field() {
     let good = FILES[4].1;
     let typo = good.replacen("\"wait\"", "\"wiat\"", 2);
     let error = parse(&typo).unwrap_err();
-    assert!(error.starts_with("step 1 (line"), "{error}");
-    assert!(error.contains("unknown field `wiat`"), "{error}");
+    assert!(error.starts_with("step 1, unknown field `wiat`, expected one of `text`"), "{error}");
+    let unclosed = good.replacen("\"speed\": 10,", "\"speed\": 10", 1);
+    let error = parse(&unclosed).unwrap_err();
+    assert!(error.starts_with("step 2 (line "), "a JSON mistake names its step and line: {error}");
+    assert!(error.ends_with("expected `,` or `}`"), "{error}");
+    let command =
+        good.replacen("\"point\": \"member:consumer-2\",", "\"do\": [\"kill-consumer:consumer=one\"],", 1);
+    let error = parse(&command).unwrap_err();
+    assert!(error.starts_with("step 1, do[0] (kill-consumer:consumer=one): "), "{error}");
 
     let bad_event = good.replace("rebalance-completed", "rebalance-done");
     assert_eq!(
@@ -189,7 +196,7 @@ fn a_malformed_lesson_names_the_step_and_the_field() {
     assert!(parse(&bad_speed).unwrap_err().starts_with("step 2, speed: 3× is not one of the speeds offered"));
     let two_waits = good.replace("\"seconds\": 10", "\"seconds\": 10, \"act\": \"add-consumer\"");
     assert!(parse(&two_waits).unwrap_err().starts_with("step 3, wait: give exactly one of"));
-    assert!(parse("{").unwrap_err().starts_with("line 1, column 1: EOF"));
+    assert_eq!(parse("{").unwrap_err(), "line 1, column 2: expected a field name in double quotes");
     let no_measure = good.replace("\"measure\": \"duplicates\"", "\"measure\": \"dupes\"");
     assert!(
         parse(&no_measure)

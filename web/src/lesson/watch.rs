@@ -25,6 +25,9 @@ pub const EVENTS: [&str; 16] = [
     "request-timed-out",
 ];
 
+/// The group states, as Kafka names them.
+const STATES: [&str; 5] = ["Empty", "PreparingRebalance", "CompletingRebalance", "Stable", "Dead"];
+
 /// Says what is wrong with a wait, if anything.
 pub fn check(wait: &Wait) -> Result<(), String> {
     let given = [wait.act.is_some(), wait.event.is_some(), wait.seconds.is_some()];
@@ -43,6 +46,11 @@ pub fn check(wait: &Wait) -> Result<(), String> {
     }
     if wait.state.is_some() && wait.event.as_deref() != Some("group-state-changed") {
         return Err("state: only a `group-state-changed` event has a state".into());
+    }
+    if let Some(state) = &wait.state
+        && !STATES.contains(&state.as_str())
+    {
+        return Err(format!("state: no group state is called `{state}`; one of {}", STATES.join(", ")));
     }
     if let Some(consumer) = &wait.consumer {
         consumer_number(consumer).map_err(|e| format!("consumer: {e}"))?;

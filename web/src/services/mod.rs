@@ -280,8 +280,8 @@ mod tests {
         assert_eq!(query_with_lang("", Lang::Zh), "?lang=zh");
         assert_eq!(query_with_lang("?speed=10&lang=en", Lang::Zh), "?speed=10&lang=zh");
         assert_eq!(query_with_lang("?lang=zh&play=1", Lang::En), "?play=1&lang=en");
-        assert_eq!(super::language::from_query("?speed=1&lang=zh"), Some(Lang::Zh));
-        assert_eq!(super::language::from_query("?lang=fr"), None);
+        assert_eq!(language::from_query("?speed=1&lang=zh"), Some(Lang::Zh));
+        assert_eq!(language::from_query("?lang=fr"), None);
     }
 
     #[test]

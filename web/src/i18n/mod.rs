@@ -1,0 +1,5 @@
+//! What the page says in 简体中文 beyond the short texts its components pick with
+//! [`crate::lang::Lang::pick`]: the event log and the reasons for rebalances.
+
+pub mod events;
+pub mod kafka;
