@@ -1,6 +1,7 @@
 //! The app's lesson part: the menu, the lesson under way and its spotlight, and how a step sets
 //! up the world, waits, goes Back and ends.
 
+use gloo_timers::callback::Timeout;
 use groupsim::{Command, Instant, Scenario, Session, SimEvent};
 use yew::prelude::*;
 
@@ -23,6 +24,8 @@ pub struct Lessons {
     spot: Option<String>,
     /// The spot is new: scroll to it, and say so if it is not on the page.
     spot_new: bool,
+    /// The scroll to a new spot, after the panels have drawn.
+    scroll: Option<Timeout>,
     /// Events of this move after the one that ended the step's wait: the next step, when it
     /// starts in this same world, may be waiting for one of them (a rebalance completes a few
     /// milliseconds after the session timeout that started it, within one tick).
@@ -58,8 +61,9 @@ impl App {
             }
             Err(e) => {
                 self.error = Some(format!(
-                    "{} {url}: {e}. {}",
+                    "{} {}: {e}. {}",
                     self.lang.pick("The lesson could not be opened:", "无法打开这节课："),
+                    short_url(url),
                     self.lang.pick("The run on the page goes on.", "页面上的运行照常继续。")
                 ));
             }
@@ -202,21 +206,31 @@ impl App {
         self.lessons.after_met.clear();
     }
 
-    /// After a draw: the spot keeps its highlight (a redraw can reset an element's classes); a
-    /// new one is scrolled to, and one not on the page is the lesson's problem.
+    /// After a draw with a new spot: once every panel has drawn too (a zero timeout runs after
+    /// Yew's pending renders), it is scrolled into view, and one not on the page is the
+    /// lesson's problem.
     pub(super) fn lesson_rendered(&mut self, ctx: &Context<Self>) {
-        if self.lessons.spot.is_none() && !self.lessons.spot_new {
+        if !std::mem::take(&mut self.lessons.spot_new) {
             return;
         }
-        let found = spotlight::show(self.lessons.spot.as_deref(), self.lessons.spot_new);
-        if self.lessons.spot_new && !found {
-            let number = self.lessons.run.as_ref().map_or(0, |r| r.step + 1);
-            let spot = self.lessons.spot.take().unwrap_or_default();
-            ctx.link().send_message(Msg::LessonProblem(format!(
-                "step {number}, point: nothing on the page is `{spot}` now (is there such a group, topic or consumer?)"
-            )));
-        }
-        self.lessons.spot_new = false;
+        let Some(spot) = self.lessons.spot.clone() else { return };
+        let link = ctx.link().clone();
+        self.lessons.scroll = Some(Timeout::new(0, move || {
+            if !spotlight::scroll_to(&spot) {
+                link.send_message(Msg::LessonProblem(format!(
+                    "point: nothing on the page is `{spot}` now (is there such a group, topic or consumer?)"
+                )));
+            }
+        }));
+    }
+
+    /// The rule that outlines the spot, drawn with the page (so a redraw never loses it).
+    pub(super) fn spot_style(&self) -> Option<String> {
+        let spot = self.lessons.spot.as_deref()?;
+        Some(format!(
+            "{}{{outline:3px solid #c27c00;outline-offset:2px;border-radius:6px}}",
+            crate::lesson::spot::selector(spot)
+        ))
     }
 
     /// Replaces the run with `scenario`'s, replayed to its end (in slices when `sliced`) and
@@ -239,5 +253,13 @@ impl App {
             self.seek_sliced(ctx, Instant::from_millis(until), false, sliced);
         }
         Ok(())
+    }
+}
+
+/// A lesson's address as an error names it: a long one (a `data:` URL) is cut short.
+fn short_url(url: &str) -> String {
+    match url.char_indices().nth(60) {
+        Some((end, _)) => format!("{}…", &url[..end]),
+        None => url.to_string(),
     }
 }

@@ -276,7 +276,8 @@ impl Component for App {
             Msg::LessonAnswer(given) => self.lesson_answer(&given),
             Msg::LessonProblem(problem) => {
                 if let Some(run) = &mut self.lessons.run {
-                    run.make_mut().problem = Some(problem);
+                    let step = run.step + 1;
+                    run.make_mut().problem = Some(format!("step {step}, {problem}"));
                 }
             }
             Msg::Seen(panels) => {
@@ -376,6 +377,9 @@ impl Component for App {
                         </button>
                         { lang.pick(".", "。") }
                     </p>
+                }
+                if let Some(style) = self.spot_style() {
+                    <style>{ style }</style>
                 }
                 if let Some(run) = &self.lessons.run {
                     <LessonPanel run={run.clone()} on_next={on.lesson_next.clone()} on_back={on.lesson_back.clone()}
