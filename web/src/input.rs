@@ -3,6 +3,8 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::lang::Lang;
+
 /// The text of the `<input>` an event came from (empty if it came from none).
 pub fn text_of(e: &web_sys::Event) -> String {
     input_of(e).map(|i| i.value()).unwrap_or_default()
@@ -23,26 +25,36 @@ fn input_of(e: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
     e.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
 }
 
-/// A whole number from `min` to `max`, or a sentence naming the field and the range.
-pub fn whole_number<T>(text: &str, what: &str, min: T, max: T) -> Result<T, String>
+/// A whole number from `min` to `max`, or a sentence in `lang` naming the field (`what`, in
+/// English and in Chinese) and the range.
+pub fn whole_number<T>(text: &str, lang: Lang, what: (&str, &str), min: T, max: T) -> Result<T, String>
 where
     T: core::str::FromStr + PartialOrd + core::fmt::Display + Copy,
 {
     match text.trim().parse::<T>() {
         Ok(n) if min <= n && n <= max => Ok(n),
-        _ => Err(format!("{what} must be a whole number from {min} to {max}")),
+        _ => Err(match lang {
+            Lang::En => format!("{} must be a whole number from {min} to {max}", what.0),
+            Lang::Zh => format!("{}必须是 {min} 到 {max} 之间的整数", what.1),
+        }),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::whole_number;
+    use crate::lang::Lang;
 
     #[test]
     fn out_of_range_or_not_a_number_says_the_range() {
-        assert_eq!(whole_number(" 7 ", "The rate", 0u32, 1000), Ok(7));
+        let rate = ("The rate", "速率");
+        assert_eq!(whole_number(" 7 ", Lang::En, rate, 0u32, 1000), Ok(7));
         let wanted = Err("The rate must be a whole number from 0 to 1000".to_string());
-        assert_eq!(whole_number("5000", "The rate", 0u32, 1000), wanted);
-        assert_eq!(whole_number("fast", "The rate", 0u32, 1000), wanted);
+        assert_eq!(whole_number("5000", Lang::En, rate, 0u32, 1000), wanted);
+        assert_eq!(whole_number("fast", Lang::En, rate, 0u32, 1000), wanted);
+        assert_eq!(
+            whole_number("fast", Lang::Zh, rate, 0u32, 1000),
+            Err("速率必须是 0 到 1000 之间的整数".into())
+        );
     }
 }

@@ -143,7 +143,12 @@ async fn a_malformed_lesson_says_which_step_and_field_and_the_run_goes_on() {
     assert!(root.query_selector(".lesson").unwrap().is_none());
     let error = text_of(&root, ".error").concat();
     assert!(error.starts_with("The lesson could not be opened:"), "{error}");
-    assert!(error.contains("data:application/json,%7B%0A%20%20%22lesson%22%3A%201%2C%0A%…: step 1, unknown field `wiat`"), "{error}");
+    assert!(
+        error.contains(
+            "data:application/json,%7B%0A%20%20%22lesson%22%3A%201%2C%0A%…: step 1, unknown field `wiat`"
+        ),
+        "{error}"
+    );
     assert!(error.ends_with("The run on the page goes on."), "{error}");
     advance(&root, 10).await;
     assert_eq!(clock(&root), "t = 10.000s");

@@ -26,25 +26,23 @@ pub struct Lessons {
     spot_new: bool,
     /// The scroll to a new spot, after the panels have drawn.
     scroll: Option<Timeout>,
-    /// Events of this move after the one that ended the step's wait: the next step, when it
-    /// starts in this same world, may be waiting for one of them (a rebalance completes a few
-    /// milliseconds after the session timeout that started it, within one tick).
-    after_met: Vec<SimEvent>,
+    /// Later in the move that ended the step's wait, the next step's wait was met too (a
+    /// rebalance completes a few milliseconds after the session timeout that started it, within
+    /// one tick).
+    next_met: bool,
 }
 
-/// At most this many events are kept for the next step (a tick at 1000× holds thousands).
-const AFTER_MET_KEPT: usize = 512;
-
 impl Lessons {
-    /// Ends the current step's wait when `event` is what it waits for.
+    /// Ends the current step's wait when `event` is what it waits for; once it is over, the
+    /// next step's (when that step starts in this same world).
     pub fn saw(&mut self, event: &SimEvent) {
         let Some(run) = &mut self.run else { return };
-        if run.met {
-            if self.after_met.len() < AFTER_MET_KEPT {
-                self.after_met.push(event.clone());
+        if !run.met {
+            if run.wants_event(event) {
+                run.make_mut().met = true;
             }
-        } else if run.wants_event(event) {
-            run.make_mut().met = true;
+        } else if !self.next_met {
+            self.next_met = run.next_wants_event(event);
         }
     }
 }
@@ -174,36 +172,24 @@ impl App {
         }
     }
 
-    /// After every move: a wait that is over starts the next step, which takes the rest of the
-    /// move's events into account (so may be over at once too).
+    /// After every move: a wait that is over starts the next step, whose own wait may already
+    /// be over too.
     pub(super) fn lesson_moved(&mut self, ctx: &Context<Self>) {
         let now = self.session.sim().now();
         let Some(run) = &mut self.lessons.run else { return };
         if run.time_is_up(now) {
             run.make_mut().met = true;
         }
-        while let Some(run) = &mut self.lessons.run
-            && run.met
-            && run.current().is_some_and(|s| s.wait.is_some())
-        {
+        if run.met && run.current().is_some_and(|s| s.wait.is_some()) {
             run.make_mut().next();
-            let same_world = run.current().is_some_and(|s| s.world.is_none() && s.commands.is_empty());
-            let after = std::mem::take(&mut self.lessons.after_met);
+            let next_met = std::mem::take(&mut self.lessons.next_met);
             self.enter_step(ctx);
-            if !same_world {
-                break;
-            }
-            for (i, event) in after.iter().enumerate() {
-                if let Some(run) = &mut self.lessons.run
-                    && run.wants_event(event)
-                {
-                    run.make_mut().met = true;
-                    self.lessons.after_met = after[i + 1..].to_vec();
-                    break;
-                }
+            if next_met && let Some(run) = &mut self.lessons.run {
+                run.make_mut().met = true;
+                self.lesson_moved(ctx);
             }
         }
-        self.lessons.after_met.clear();
+        self.lessons.next_met = false;
     }
 
     /// After a draw with a new spot: once every panel has drawn too (a zero timeout runs after
@@ -229,7 +215,7 @@ impl App {
         let spot = self.lessons.spot.as_deref()?;
         Some(format!(
             "{}{{outline:3px solid #c27c00;outline-offset:2px;border-radius:6px}}",
-            crate::lesson::spot::selector(spot)
+            lesson::spot::selector(spot)
         ))
     }
 

@@ -49,17 +49,6 @@ pub fn add_label(group: &str, lang: Lang) -> String {
     }
 }
 
-/// [`whole_number`] with its message in the page's language (the fields here are Kafka's
-/// config keys, named alike in both).
-fn number(lang: Lang, text: &str, key: &str) -> Result<u64, String> {
-    // Milliseconds, up to an hour.
-    let (min, max) = (1u64, 3_600_000);
-    whole_number(text, key, min, max).map_err(|e| match lang {
-        Lang::En => e,
-        Lang::Zh => format!("{key} 必须是 {min} 到 {max} 之间的整数"),
-    })
-}
-
 /// The add-consumer button and its settings.
 #[function_component]
 pub fn AddConsumer(props: &AddConsumerProps) -> Html {
@@ -84,8 +73,20 @@ pub fn AddConsumer(props: &AddConsumerProps) -> Html {
             None => props.topics.clone(),
         };
         move |_| {
-            let timeouts = number(lang, &session_ms, "session.timeout.ms")
-                .and_then(|s| Ok((s, number(lang, &poll_ms, "max.poll.interval.ms")?)));
+            let timeouts =
+                whole_number(&session_ms, lang, ("session.timeout.ms", "session.timeout.ms"), 1, 3_600_000)
+                    .and_then(|s| {
+                        Ok((
+                            s,
+                            whole_number(
+                                &poll_ms,
+                                lang,
+                                ("max.poll.interval.ms", "max.poll.interval.ms"),
+                                1,
+                                3_600_000,
+                            )?,
+                        ))
+                    });
             let (session, poll) = match timeouts {
                 Ok(t) => t,
                 Err(e) => return error.set(Some(e)),

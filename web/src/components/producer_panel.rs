@@ -38,18 +38,6 @@ pub fn describe_mode(mode: &KeyMode, lang: Lang) -> String {
     }
 }
 
-/// [`whole_number`] with its message in the page's language; `what` names the field in English
-/// and in Chinese.
-fn number<T>(lang: Lang, text: &str, what: (&str, &str), min: T, max: T) -> Result<T, String>
-where
-    T: core::str::FromStr + PartialOrd + core::fmt::Display + Copy,
-{
-    whole_number(text, what.0, min, max).map_err(|e| match lang {
-        Lang::En => e,
-        Lang::Zh => format!("{}必须是 {min} 到 {max} 之间的整数", what.1),
-    })
-}
-
 /// The producers panel.
 #[function_component]
 pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
@@ -67,10 +55,10 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
             (rate.clone(), *mode, keys.clone(), error.clone(), props.on_command.clone());
         let topic = chosen_topic.unwrap_or_default();
         move |_| {
-            let parsed = number(lang, &rate, ("The rate", "速率"), 0, MAX_RATE).and_then(|rate| {
+            let parsed = whole_number(&rate, lang, ("The rate", "速率"), 0, MAX_RATE).and_then(|rate| {
                 let key_mode = match mode {
                     0 => KeyMode::Keyed {
-                        key_space: number(lang, &keys, ("The key space", "键空间"), 1, 1_000_000)?,
+                        key_space: whole_number(&keys, lang, ("The key space", "键空间"), 1, 1_000_000)?,
                     },
                     1 => KeyMode::default(),
                     _ => KeyMode::RoundRobin,
@@ -89,7 +77,7 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
     let create_topic = {
         let (name, partitions, error, on_command) =
             (topic_name.clone(), topic_partitions.clone(), error.clone(), props.on_command.clone());
-        move |_| match number(lang, &partitions, ("The partition count", "分区数"), 1, 64) {
+        move |_| match whole_number(&partitions, lang, ("The partition count", "分区数"), 1, 64) {
             Ok(partitions) => {
                 error.set(None);
                 on_command.emit(Command::CreateTopic { topic: name.trim().to_string(), partitions });

@@ -99,6 +99,14 @@ impl LessonRun {
         !self.met && self.wait().is_some_and(|w| watch::happened(w, event))
     }
 
+    /// Whether `event` meets the next step's wait, when that step starts in the same world (no
+    /// `world`, no `do` of its own).
+    pub fn next_wants_event(&self, event: &SimEvent) -> bool {
+        let next = self.lesson.steps.get(self.step + 1);
+        let same_world = next.is_some_and(|s| s.world.is_none() && s.commands.is_empty());
+        same_world && next.and_then(|s| s.wait.as_ref()).is_some_and(|w| watch::happened(w, event))
+    }
+
     /// Whether the learner's `command`, taken by the world, ends the current step's wait.
     pub fn wants_act(&self, command: &Command) -> bool {
         !self.met && self.wait().is_some_and(|w| watch::acted(w, command))

@@ -213,3 +213,30 @@ fn a_step_command_for_a_consumer_that_does_not_exist_is_refused_by_the_world() {
     assert!(error.to_string().contains("consumer-10"), "{error}");
     assert!(lesson.steps[0].commands.is_empty());
 }
+
+#[test]
+fn the_next_steps_wait_can_be_met_in_the_move_that_ended_this_one() {
+    // A session timeout and the rebalance it starts fall within one tick: the step after the
+    // one waiting for the removal sees the rest of that tick's events.
+    let text = r#"{"lesson": 1, "title": "t", "steps": [
+        {"text": "a", "wait": {"event": "member-removed"}},
+        {"text": "b", "wait": {"event": "rebalance-completed"}},
+        {"text": "c", "world": "v1;seed=1", "wait": {"event": "rebalance-completed"}}
+      ], "question": {"text": "q", "answer": {"measure": "members"}}}"#;
+    let mut run = LessonRun::new(parse(text).expect("parses"));
+    let completed = SimEvent::RebalanceCompleted {
+        group: "group-a".into(),
+        cause: groupsim::RebalanceCause::SyncTimeout,
+        generation_before: 1,
+        generation: 2,
+        took: Duration::from_millis(20),
+        moved: vec![],
+        round: 1,
+        follow_up: false,
+    };
+    assert!(!run.wants_event(&completed), "step 1 waits for the removal");
+    assert!(run.next_wants_event(&completed), "step 2 waits for this, in the same world");
+    run.next();
+    assert!(run.wants_event(&completed));
+    assert!(!run.next_wants_event(&completed), "step 3 starts a world of its own: nothing carries over");
+}
