@@ -84,7 +84,7 @@ impl App {
         run.make_mut().entered(recording);
         let Some(step) = run.current().cloned() else {
             // The question: the world waits while the learner looks.
-            self.timer = None;
+            self.playback.timer = None;
             self.lessons.spot = None;
             self.lessons.spot_new = true;
             return;
@@ -113,10 +113,10 @@ impl App {
         if let Some(speed) = step.speed.and_then(speed_index) {
             match speed {
                 Some(index) => {
-                    self.speed = index;
+                    self.playback.speed = index;
                     self.play(ctx);
                 }
-                None => self.timer = None,
+                None => self.playback.timer = None,
             }
         }
         self.lessons.spot = step.point.clone();
@@ -143,7 +143,7 @@ impl App {
     pub(super) fn lesson_back(&mut self, ctx: &Context<Self>) {
         let Some(run) = &mut self.lessons.run else { return };
         let Some(start) = run.make_mut().back() else { return };
-        self.timer = None;
+        self.playback.timer = None;
         if let Err(e) = self.load(ctx, start, false) {
             self.error = Some(e);
         }
@@ -229,7 +229,7 @@ impl App {
     ) -> Result<(), String> {
         let until = scenario.until_ms;
         let session = Session::new(scenario).map_err(|e| e.to_string())?;
-        self.timer = None;
+        self.playback.timer = None;
         self.session = session;
         self.observed = crate::observed::Observed::default();
         self.checkpoints.clear();

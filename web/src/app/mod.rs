@@ -102,28 +102,19 @@ struct Replay {
     _next: Timeout,
 }
 
-/// The playground.
+/// How time moves: the timer while playing, the speed, and a replay on its way.
 #[derive(Debug)]
-pub struct App {
-    session: Session,
+struct Playback {
     timer: Option<Interval>,
-    /// The last problem (a refused command, an unreadable link), shown until the next action.
-    error: Option<String>,
-    /// The share link last put in the address bar.
-    link: Option<String>,
     /// Index into [`SPEEDS`].
     speed: usize,
-    observed: Observed,
-    /// The world as drawn: taken once per move, after its events are taken into account.
-    view: SimView,
-    help: bool,
-    /// The key highlighted in the lanes.
-    follow: Option<u32>,
     /// A replay still on its way to its moment.
     replay: Option<Replay>,
-    _keys: Option<KeyListener>,
-    _hash: Option<HashListener>,
-    on: Handlers,
+}
+
+/// What of the page is in view: panels out of view wait while playing.
+#[derive(Debug)]
+struct Viewport {
     /// Panels out of view, which wait while playing.
     held: Held,
     /// Tells `held` which panels are in view.
@@ -132,15 +123,36 @@ pub struct App {
     root: NodeRef,
     /// How many slots were drawn when they were last put under watch.
     watched: usize,
+}
+
+/// The playground.
+#[derive(Debug)]
+pub struct App {
+    session: Session,
+    observed: Observed,
+    /// The world as drawn: taken once per move, after its events are taken into account.
+    view: SimView,
     /// What was observed up to each of the session's checkpoints (same instants), so a seek
     /// back restores both and replays only from there.
     checkpoints: Vec<(Instant, Observed)>,
-    /// The page's language.
-    lang: Lang,
+    playback: Playback,
+    viewport: Viewport,
     /// The lessons: the menu, the one under way, its spotlight.
     lessons: lesson::Lessons,
+    /// The last problem (a refused command, an unreadable link), shown until the next action.
+    error: Option<String>,
+    /// The share link last put in the address bar.
+    link: Option<String>,
+    help: bool,
+    /// The key highlighted in the lanes.
+    follow: Option<u32>,
+    /// The page's language.
+    lang: Lang,
     /// The invitation to take a lesson, until the newcomer opens the menu or dismisses it.
     invite: bool,
+    _keys: Option<KeyListener>,
+    _hash: Option<HashListener>,
+    on: Handlers,
 }
 
 impl Component for App {
@@ -166,25 +178,25 @@ impl Component for App {
         let mut app = App {
             view: session.sim().view(),
             session,
-            timer: None,
+            observed: Observed::default(),
+            checkpoints: Vec::new(),
+            playback: Playback { timer: None, speed: props.speed.min(SPEEDS.len() - 1), replay: None },
+            viewport: Viewport {
+                held: Held::default(),
+                on_screen: OnScreen::new(ctx.link().callback(Msg::Seen)),
+                root: NodeRef::default(),
+                watched: 0,
+            },
+            lessons: lesson::Lessons::default(),
             error,
             link: None,
-            speed: props.speed.min(SPEEDS.len() - 1),
-            observed: Observed::default(),
             help: false,
             follow: None,
-            replay: None,
+            lang: props.lang,
+            invite: props.invite && props.lesson.is_none(),
             _keys: keys,
             _hash: hash,
             on: Handlers::new(ctx.link()),
-            held: Held::default(),
-            on_screen: OnScreen::new(ctx.link().callback(Msg::Seen)),
-            root: NodeRef::default(),
-            watched: 0,
-            checkpoints: Vec::new(),
-            lang: props.lang,
-            lessons: lesson::Lessons::default(),
-            invite: props.invite && props.lesson.is_none(),
         };
         app.drain();
         if until_ms > 0 {
@@ -202,19 +214,19 @@ impl Component for App {
         // Anything the visitor does stops a replay where it has got to; the run so far is kept.
         // (Scrolling does not: it only shows other panels.)
         if !matches!(msg, Msg::Replay | Msg::Seen(_)) {
-            self.replay = None;
+            self.playback.replay = None;
         }
         match msg {
             Msg::Tick => {
-                let virtual_ms = u64::from(TICK_MS) * SPEEDS[self.speed] / 10;
+                let virtual_ms = u64::from(TICK_MS) * SPEEDS[self.playback.speed] / 10;
                 self.run_for(Duration::from_millis(virtual_ms));
             }
-            Msg::Speed(index) => self.speed = index.min(SPEEDS.len() - 1),
+            Msg::Speed(index) => self.playback.speed = index.min(SPEEDS.len() - 1),
             Msg::Play => self.play(ctx),
             // Dropping the Interval cancels it.
-            Msg::Pause => self.timer = None,
+            Msg::Pause => self.playback.timer = None,
             Msg::Step => {
-                self.timer = None;
+                self.playback.timer = None;
                 let result = self.session.step().map(drop);
                 self.settle(result);
             }
@@ -223,12 +235,12 @@ impl Component for App {
             }
             Msg::Seek(ms) => self.seek(ctx, Instant::from_millis(ms), false),
             Msg::Replay => {
-                if let Some(Replay { target, then_play, .. }) = self.replay.take() {
+                if let Some(Replay { target, then_play, .. }) = self.playback.replay.take() {
                     self.replay_to(ctx, target, then_play, true);
                 }
             }
             Msg::Reset(seed) => {
-                self.timer = None;
+                self.playback.timer = None;
                 self.session = default_session(seed);
                 self.observed = Observed::default();
                 self.checkpoints.clear();
@@ -283,7 +295,7 @@ impl Component for App {
             Msg::Seen(panels) => {
                 let mut changed = false;
                 for (panel, in_view) in panels {
-                    changed |= self.held.seen(panel, in_view);
+                    changed |= self.viewport.held.seen(panel, in_view);
                 }
                 return changed;
             }
@@ -297,12 +309,13 @@ impl Component for App {
             services::mark_first_draw();
         }
         // A new topic or group brings a new slot to watch.
-        let slots = self.held.slots();
-        if slots != self.watched
-            && let (Some(on_screen), Some(root)) = (&self.on_screen, self.root.cast::<web_sys::Element>())
+        let slots = self.viewport.held.slots();
+        if slots != self.viewport.watched
+            && let (Some(on_screen), Some(root)) =
+                (&self.viewport.on_screen, self.viewport.root.cast::<web_sys::Element>())
         {
             on_screen.watch(&root);
-            self.watched = slots;
+            self.viewport.watched = slots;
         }
         self.lesson_rendered(ctx);
     }
@@ -322,14 +335,14 @@ impl Component for App {
             group_ids.iter().map(|g| (g.clone(), Owners::of(view, g))).collect();
         let violations = self.observed.checker.violations();
         // From 10× (speeds are in tenths) the arrivals are too many to animate: drawing stays cheap.
-        let fast = SPEEDS[self.speed] >= 100;
-        let playing = self.timer.is_some();
-        let held = &self.held;
+        let fast = SPEEDS[self.playback.speed] >= 100;
+        let playing = self.playback.timer.is_some();
+        let held = &self.viewport.held;
         let lang = self.lang;
         let other = lang.other();
         html! {
             <ContextProvider<Lang> context={lang}>
-            <main class={classes!("playground", fast.then_some("fast"))} ref={self.root.clone()}>
+            <main class={classes!("playground", fast.then_some("fast"))} ref={self.viewport.root.clone()}>
                 <header class="topbar">
                     <h1>{ lang.pick("Kafka consumer group playground", "Kafka 消费者组演练场") }</h1>
                     <div class="page-tools">
@@ -342,14 +355,14 @@ impl Component for App {
                         </button>
                     </div>
                     <Controls
-                        playing={self.timer.is_some()}
+                        playing={self.playback.timer.is_some()}
                         now={view.now}
                         seed={view.seed}
                         on_play={on.play.clone()}
                         on_pause={on.pause.clone()}
                         on_step={on.step.clone()}
                         on_skip={on.skip.clone()}
-                        speed={self.speed}
+                        speed={self.playback.speed}
                         on_speed={on.speed.clone()}
                     />
                     <Timeline
@@ -388,7 +401,7 @@ impl Component for App {
                 if let Some(error) = &self.error {
                     <p class="error" role="alert">{ error }</p>
                 }
-                if let Some(replay) = &self.replay {
+                if let Some(replay) = &self.playback.replay {
                     <p class="replaying" role="status">
                         { match lang {
                             Lang::En => format!("Replaying the run: {} of {}. Any action stops it where it is.", view.now, replay.target),
@@ -460,7 +473,7 @@ fn default_session(seed: u64) -> Session {
 impl App {
     fn play(&mut self, ctx: &Context<Self>) {
         let link = ctx.link().clone();
-        self.timer = Some(Interval::new(TICK_MS, move || link.send_message(Msg::Tick)));
+        self.playback.timer = Some(Interval::new(TICK_MS, move || link.send_message(Msg::Tick)));
     }
 
     /// Runs the world `dt` further, handing its events to what is observed as they come (so the
@@ -478,7 +491,7 @@ impl App {
     /// Takes the events of the last move into account, or stops and says why the move failed.
     fn settle(&mut self, result: Result<(), groupsim::ScenarioError>) {
         if let Err(e) = result {
-            self.timer = None;
+            self.playback.timer = None;
             self.error = Some(match self.lang {
                 Lang::En => format!(
                     "The recorded run could not go on: {e}. It stopped here; everything before is kept."
@@ -581,7 +594,7 @@ impl App {
             if sliced && services::wall_ms() - started > REPLAY_SLICE_MS && !services::page_hidden() {
                 let link = ctx.link().clone();
                 let next = Timeout::new(0, move || link.send_message(Msg::Replay));
-                self.replay = Some(Replay { target: t, then_play, _next: next });
+                self.playback.replay = Some(Replay { target: t, then_play, _next: next });
                 return;
             }
             let next = (self.session.sim().now() + every).min(t);
@@ -625,12 +638,12 @@ impl App {
         let newest_running =
             || self.view.consumers.iter().rev().find(|c| c.life == Life::Running).map(|c| c.id.0);
         let msg = match action {
-            Shortcut::PlayPause if self.timer.is_some() => Msg::Pause,
+            Shortcut::PlayPause if self.playback.timer.is_some() => Msg::Pause,
             Shortcut::PlayPause => Msg::Play,
             Shortcut::Step => Msg::Step,
             Shortcut::Skip => Msg::Skip(10),
-            Shortcut::Faster => Msg::Speed(self.speed + 1),
-            Shortcut::Slower => Msg::Speed(self.speed.saturating_sub(1)),
+            Shortcut::Faster => Msg::Speed(self.playback.speed + 1),
+            Shortcut::Slower => Msg::Speed(self.playback.speed.saturating_sub(1)),
             Shortcut::Back => Msg::Seek(now.saturating_sub(SEEK_KEY_MS)),
             Shortcut::Forward => Msg::Seek((now + SEEK_KEY_MS).min(self.session.head().as_millis())),
             Shortcut::AddConsumer => Msg::Command(Command::AddConsumer { config: world::consumer() }),
