@@ -5,11 +5,11 @@
 #![allow(unsafe_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::Instant as WallClock;
 
 use groupsim::assignor::{AssignorName, MemberSubscription, assign};
+use groupsim::vec_map::VecMap;
 use groupsim::{
     Command, CommitMode, ConsumerConfig, Duration, KeyMode, ProducerConfig, Scenario, Session, Sim,
     SimConfig, TimedCommand,
@@ -50,7 +50,7 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 /// Kafka's large case (AbstractStickyAssignorTest.testLargeAssignmentAndGroupWithUniformSubscription):
 /// 500 topics × 2,000 partitions, 2,000 consumers subscribed to all of them.
 fn large_assignment() {
-    let topics: BTreeMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
+    let topics: VecMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
     let names: Vec<&str> = topics.keys().map(String::as_str).collect();
     let members: Vec<MemberSubscription> =
         (0..2000).map(|c| MemberSubscription::new(&format!("c{c:04}"), names.iter().copied())).collect();
@@ -67,7 +67,7 @@ fn large_assignment() {
 /// second where every member but c0000 reports what it owns. Non-equal: the last member
 /// subscribes to the first topic only, which forces the general builder.
 fn large_sticky() {
-    let topics: BTreeMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
+    let topics: VecMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
     let names: Vec<&str> = topics.keys().map(String::as_str).collect();
     for equal in [true, false] {
         let members: Vec<MemberSubscription> = (0..2000)
@@ -77,7 +77,7 @@ fn large_sticky() {
             })
             .collect();
         for name in [AssignorName::Sticky, AssignorName::CooperativeSticky] {
-            let mut first = BTreeMap::new();
+            let mut first = VecMap::new();
             let fresh = median_ms(3, || first = assign(name, &topics, &members));
             let owning: Vec<MemberSubscription> = members
                 .iter()

@@ -4,12 +4,13 @@
 //! Processing is kept as runs `[start, end)` of offsets with their consumer, so memory grows with
 //! ownership changes, not with records; old runs are dropped past a fixed count.
 
-use alloc::collections::{BTreeMap, VecDeque};
+use alloc::collections::VecDeque;
 use alloc::string::String;
 
 use crate::assignor::TopicPartition;
 use crate::event::SimEvent;
 use crate::ids::ConsumerId;
+use crate::vec_map::VecMap;
 
 /// How many ownership runs per partition are remembered.
 const RUNS_KEPT: usize = 64;
@@ -33,7 +34,7 @@ impl Runs {
 /// The processing history of every group.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Delivery {
-    partitions: BTreeMap<(String, TopicPartition), Runs>,
+    partitions: VecMap<(String, TopicPartition), Runs>,
 }
 
 impl Delivery {
@@ -46,7 +47,7 @@ impl Delivery {
         offset: u64,
         consumer: ConsumerId,
     ) -> Option<SimEvent> {
-        let runs = self.partitions.entry((group.into(), tp.clone())).or_default();
+        let runs = self.partitions.get_or_insert_with((group.into(), tp.clone()), Runs::default);
         if let Some(high) = runs.high()
             && offset < high
         {

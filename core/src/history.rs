@@ -3,7 +3,7 @@
 //! clients know (how long each member consumed nothing). Enough to draw a rebalance history and
 //! compare assignors and protocols.
 
-use alloc::collections::{BTreeMap, VecDeque};
+use alloc::collections::VecDeque;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -14,6 +14,7 @@ use crate::event::{SimEvent, Stamped};
 use crate::group::RebalanceCause;
 use crate::ids::ConsumerId;
 use crate::time::{Duration, Instant};
+use crate::vec_map::VecMap;
 
 /// How many rebalances each group keeps.
 pub const HISTORY_PER_GROUP: usize = 32;
@@ -58,7 +59,7 @@ impl RebalanceRecord {
 #[derive(Clone, Debug, Default)]
 pub struct RebalanceHistory {
     group_of: crate::ids::GroupOf,
-    by_group: BTreeMap<String, VecDeque<RebalanceRecord>>,
+    by_group: VecMap<String, VecDeque<RebalanceRecord>>,
 }
 
 impl RebalanceHistory {
@@ -78,7 +79,7 @@ impl RebalanceHistory {
                 round,
                 follow_up,
             } => {
-                let list = self.by_group.entry(group.clone()).or_default();
+                let list = self.by_group.get_or_insert_with(group.clone(), VecDeque::new);
                 let record = RebalanceRecord {
                     cause: cause.clone(),
                     started_at: Instant::from_millis(stamped.at.as_millis().saturating_sub(took.as_millis())),

@@ -17,7 +17,6 @@
 //! # Ok::<(), groupsim::SimError>(())
 //! ```
 
-use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -30,6 +29,7 @@ use crate::consumer::{Life, MemberState};
 use crate::event::{SimEvent, Stamped};
 use crate::ids::{ConsumerId, ConsumerSet, GroupOf};
 use crate::time::Instant;
+use crate::vec_map::{VecMap, VecSet};
 use crate::view::SimView;
 
 /// A named property of every run.
@@ -93,9 +93,9 @@ pub struct Violation {
 pub struct InvariantChecker {
     now: Instant,
     group_of: GroupOf,
-    committed: BTreeMap<(String, TopicPartition), u64>,
+    committed: VecMap<(String, TopicPartition), u64>,
     /// The offset after the last record each group processed, per partition.
-    processed: BTreeMap<(String, TopicPartition), u64>,
+    processed: VecMap<(String, TopicPartition), u64>,
     /// Positions moved by `auto.offset.reset`: the next record there may jump ahead.
     reset: Vec<(String, TopicPartition)>,
     failed: ConsumerSet,
@@ -166,7 +166,7 @@ impl InvariantChecker {
                     ),
                     _ => {}
                 }
-                let next = self.processed.entry(key).or_insert(0);
+                let next = self.processed.get_or_insert_with(key, || 0);
                 *next = (*next).max(offset + 1);
             }
             SimEvent::Duplicate { group, partition, offset, first, again }
@@ -184,7 +184,7 @@ impl InvariantChecker {
     /// Checks a snapshot: one owner per partition within each group's generation.
     pub fn check_view(&mut self, view: &SimView) {
         self.now = view.now;
-        let mut owners: BTreeMap<(&str, i32, &TopicPartition), ConsumerId> = BTreeMap::new();
+        let mut owners: VecMap<(&str, i32, &TopicPartition), ConsumerId> = VecMap::new();
         let mut found = Vec::new();
         for c in &view.consumers {
             if c.life != Life::Running
@@ -210,7 +210,7 @@ impl InvariantChecker {
     /// up to the log end: empty once every record has been processed ("eventually, no loss").
     pub fn unprocessed(&self, view: &SimView) -> Vec<(String, TopicPartition, u64)> {
         let mut behind = Vec::new();
-        let groups: BTreeSet<(&str, &str)> = view
+        let groups: VecSet<(&str, &str)> = view
             .consumers
             .iter()
             .filter(|c| c.life == Life::Running)

@@ -55,6 +55,7 @@ mod session;
 mod sim;
 pub mod sort;
 mod time;
+pub mod vec_map;
 mod view;
 
 pub use commands::Command;

@@ -76,7 +76,7 @@ impl PartitionLog {
 }
 
 /// Every topic's partition logs, by topic name.
-pub(crate) type Topics = alloc::collections::BTreeMap<alloc::string::String, Vec<PartitionLog>>;
+pub(crate) type Topics = crate::vec_map::VecMap<alloc::string::String, Vec<PartitionLog>>;
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,7 @@
 //! with [`Sim::step`], [`Sim::advance`] or [`Sim::run_until`], and drain what happened with
 //! [`Sim::poll_event`]. [`Sim::view`] is a snapshot for drawing at any point.
 
-use alloc::collections::{BTreeMap, VecDeque};
+use alloc::collections::VecDeque;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -26,6 +26,7 @@ use crate::producer::Producer;
 use crate::protocol::{Request, Response};
 use crate::rng::SimRng;
 use crate::time::{Duration, Instant};
+use crate::vec_map::VecMap;
 
 /// The most partitions a topic may have here.
 pub const MAX_PARTITIONS: u32 = 1024;
@@ -64,7 +65,7 @@ pub struct Sim {
     pub(crate) topics: Topics,
     pub(crate) producers: Vec<Producer>,
     pub(crate) consumers: Vec<Consumer>,
-    pub(crate) groups: BTreeMap<String, Group>,
+    pub(crate) groups: VecMap<String, Group>,
     pub(crate) network: Network,
     pub(crate) delivery: Delivery,
     events: VecDeque<Stamped>,
@@ -81,10 +82,10 @@ impl Sim {
         Ok(Sim {
             now: Instant::ZERO,
             agenda: Agenda::default(),
-            topics: BTreeMap::new(),
+            topics: VecMap::new(),
             producers: Vec::new(),
             consumers: Vec::new(),
-            groups: BTreeMap::new(),
+            groups: VecMap::new(),
             network: Network::new(Duration::from_millis(config.broker.network_latency_ms)),
             delivery: Delivery::default(),
             events: VecDeque::new(),

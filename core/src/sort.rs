@@ -1,15 +1,15 @@
-//! Sorting, and sorted collections, through one copy of the sort code.
+//! Sorting through one copy of the sort code.
 //!
 //! Each element type (and each comparator closure) given to `sort_by`, and each key type
 //! collected into a `BTreeMap` (whose `FromIterator` sorts), compiles its own copy of the
 //! standard library's sort: several kilobytes of wasm each. With about twenty of them the sort
 //! code was a tenth of the playground's download. Here one non-generic function sorts indices
-//! and the elements are moved into place; maps and sets are built by insertion.
+//! and the elements are moved into place. Maps and sets are [`crate::vec_map`]'s, built by
+//! insertion.
 //!
 //! The hot sorts of plain `u32` lists in the sticky assignor keep `sort_unstable`: one shared
 //! copy, and no indirect call per comparison.
 
-use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::vec::Vec;
 use core::cmp::Ordering;
 
@@ -35,24 +35,6 @@ fn sorted_indices(n: u32, cmp: &dyn Fn(u32, u32) -> Ordering) -> Vec<u32> {
     order
 }
 
-/// A map of `pairs`; a later value for a key replaces an earlier one, as `collect()` does.
-pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (key, value) in pairs {
-        map.insert(key, value);
-    }
-    map
-}
-
-/// A set of `items`.
-pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    for item in items {
-        set.insert(item);
-    }
-    set
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,13 +51,5 @@ mod tests {
         let mut empty: Vec<u8> = Vec::new();
         sort(&mut empty);
         assert!(empty.is_empty());
-    }
-
-    #[test]
-    fn maps_keep_the_last_value_like_collect() {
-        let pairs = [("b", 1), ("a", 2), ("b", 3)];
-        assert_eq!(map_of(pairs), pairs.into_iter().collect::<BTreeMap<_, _>>());
-        assert_eq!(map_of(pairs)["b"], 3);
-        assert_eq!(set_of([3, 1, 3]).into_iter().collect::<Vec<_>>(), vec![1, 3]);
     }
 }

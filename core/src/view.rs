@@ -359,7 +359,7 @@ impl Sim {
         // Kafka prints the assigned partitions of active members, then committed partitions
         // nobody owns; sorted here by topic and partition.
         let mut rows: Vec<DescribeRow> = Vec::new();
-        let mut owned = alloc::collections::BTreeSet::new();
+        let mut owned = crate::vec_map::VecSet::new();
         for m in &members {
             for tp in &m.assignment {
                 owned.insert(tp);

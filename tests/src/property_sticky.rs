@@ -2,10 +2,9 @@
 //! "Validity/balance oracle", `isFullyBalanced`): `testReassignmentWithRandomSubscriptionsAndChanges`
 //! in `AbstractStickyAssignorTest`, with a seeded generator instead of `java.util.Random`.
 
-use std::collections::BTreeMap;
-
 use groupsim::SimRng;
 use groupsim::assignor::{Assignment, AssignorName, MemberSubscription, assign, sticky};
+use groupsim::vec_map::VecMap;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -14,11 +13,11 @@ use crate::sticky_oracle::{assert_valid_and_balanced, cooperative_rounds, is_ful
 const CASES: u64 = if cfg!(target_arch = "wasm32") { 3 } else { 12 };
 const ROUNDS: u32 = if cfg!(target_arch = "wasm32") { 6 } else { 20 };
 
-fn random_topics(rng: &mut SimRng) -> BTreeMap<String, u32> {
+fn random_topics(rng: &mut SimRng) -> VecMap<String, u32> {
     (0..10 + rng.below(11)).map(|i| (format!("t{i:02}"), 1 + rng.below(10))).collect()
 }
 
-fn random_member(rng: &mut SimRng, id: &str, topics: &BTreeMap<String, u32>) -> MemberSubscription {
+fn random_member(rng: &mut SimRng, id: &str, topics: &VecMap<String, u32>) -> MemberSubscription {
     let names: Vec<&str> = topics.keys().map(String::as_str).collect();
     let mut chosen: Vec<&str> = names.iter().copied().filter(|_| rng.below(2) == 0).collect();
     if chosen.is_empty() {
@@ -27,7 +26,7 @@ fn random_member(rng: &mut SimRng, id: &str, topics: &BTreeMap<String, u32>) -> 
     MemberSubscription::new(id, chosen)
 }
 
-fn result(name: AssignorName, topics: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
+fn result(name: AssignorName, topics: &VecMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
     match name {
         AssignorName::CooperativeSticky => cooperative_rounds(topics, members).pop().unwrap(),
         _ => sticky(topics, members).assignment,

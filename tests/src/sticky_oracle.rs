@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use groupsim::assignor::{Assignment, AssignorName, MemberSubscription, TopicPartition, assign};
+use groupsim::vec_map::VecMap;
 
 /// Every partition's topic is subscribed by its owner; no partition has two owners; two members
 /// whose counts differ by more than one hold no partitions of a common topic.
@@ -61,7 +62,7 @@ pub fn with_owned(
 /// Runs `cooperative-sticky` as the group would: each round's result becomes the owned
 /// partitions of the next, until nothing is revoked. Checks that no round gives a member a
 /// partition another member still owns, and that it settles within 4 rounds. Returns the rounds.
-pub fn cooperative_rounds(topics: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> Vec<Assignment> {
+pub fn cooperative_rounds(topics: &VecMap<String, u32>, members: &[MemberSubscription]) -> Vec<Assignment> {
     let mut members = members.to_vec();
     let mut rounds = Vec::new();
     for round in 0..4 {

@@ -1,11 +1,10 @@
 //! Small helpers shared by the suites.
 
-use std::collections::BTreeMap;
-
 use groupsim::assignor::Assignment;
+use groupsim::vec_map::VecMap;
 
 /// Topic name → partition count.
-pub fn topics(counts: &[(&str, u32)]) -> BTreeMap<String, u32> {
+pub fn topics(counts: &[(&str, u32)]) -> VecMap<String, u32> {
     counts.iter().map(|(t, n)| (t.to_string(), *n)).collect()
 }
 

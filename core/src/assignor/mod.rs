@@ -3,26 +3,28 @@
 //!
 //! ```
 //! use groupsim::assignor::{assign, AssignorName, MemberSubscription, TopicPartition};
-//! use std::collections::BTreeMap;
+//! use groupsim::vec_map::VecMap;
 //!
-//! let topics = BTreeMap::from([("orders".to_string(), 3)]);
+//! let topics: VecMap<String, u32> = [("orders".to_string(), 3)].into_iter().collect();
 //! let members = [MemberSubscription::new("c1", ["orders"]), MemberSubscription::new("c2", ["orders"])];
 //! let result = assign(AssignorName::Range, &topics, &members);
 //! assert_eq!(result["c1"], [TopicPartition::new("orders", 0), TopicPartition::new("orders", 1)]);
 //! assert_eq!(result["c2"], [TopicPartition::new("orders", 2)]);
 //! ```
 
+mod loads;
 mod range;
 mod round_robin;
 mod sticky;
 
-use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::cmp::Ordering;
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::vec_map::VecMap;
 
 pub use range::range;
 pub use round_robin::round_robin;
@@ -85,7 +87,7 @@ impl MemberSubscription {
 }
 
 /// Partitions per member id. Every member appears, possibly with an empty list.
-pub type Assignment = BTreeMap<String, Vec<TopicPartition>>;
+pub type Assignment = VecMap<String, Vec<TopicPartition>>;
 
 /// The assignors a consumer can list in `partition.assignment.strategy`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -143,7 +145,7 @@ impl fmt::Display for AssignorName {
 /// are missing or have no partitions are skipped, as `AbstractPartitionAssignor` does.
 pub fn assign(
     name: AssignorName,
-    topics: &BTreeMap<String, u32>,
+    topics: &VecMap<String, u32>,
     members: &[MemberSubscription],
 ) -> Assignment {
     match name {
@@ -165,26 +167,54 @@ pub(crate) fn member_order(a: &MemberSubscription, b: &MemberSubscription) -> Or
     }
 }
 
-/// The members sorted in member order, and for each topic in `topics` which of them (by index
-/// in that order) subscribe to it. Built once per assignment so the loops never search lists.
+/// A subscribed topic: its name, its partition count, and which members subscribe to it.
+pub(crate) type Subscribed<'a> = (&'a str, u32, Vec<bool>);
+
+/// The members sorted in member order, and for each topic in `topics` that one of them
+/// subscribes to, in name order: its name, its partition count and which members (by index in
+/// that order) subscribe to it. Built once per assignment so the loops never search lists.
 pub(crate) fn subscribers<'a>(
-    topics: &'a BTreeMap<String, u32>,
+    topics: &'a VecMap<String, u32>,
     members: &'a [MemberSubscription],
-) -> (Vec<&'a MemberSubscription>, BTreeMap<&'a str, Vec<bool>>) {
+) -> (Vec<&'a MemberSubscription>, Vec<Subscribed<'a>>) {
     let mut sorted: Vec<&MemberSubscription> = members.iter().collect();
     crate::sort::sort_by(&mut sorted, |a, b| member_order(a, b));
-    let mut by_topic: BTreeMap<&str, Vec<bool>> = BTreeMap::new();
+    let names: Vec<&str> = topics.keys().map(String::as_str).collect();
+    // Per topic of `topics`, empty until a member subscribes.
+    let mut flags: Vec<Vec<bool>> = alloc::vec![Vec::new(); names.len()];
     for (i, m) in sorted.iter().enumerate() {
+        let mut next = 0;
         for t in &m.topics {
-            if let Some((name, _)) = topics.get_key_value(t.as_str()) {
-                by_topic.entry(name.as_str()).or_insert_with(|| alloc::vec![false; sorted.len()])[i] = true;
+            if let Some(p) = position(&names, t, &mut next) {
+                if flags[p].is_empty() {
+                    flags[p] = alloc::vec![false; sorted.len()];
+                }
+                flags[p][i] = true;
             }
         }
     }
+    let by_topic = topics
+        .iter()
+        .zip(flags)
+        .filter(|(_, subscribed)| !subscribed.is_empty())
+        .map(|((name, &count), subscribed)| (name.as_str(), count, subscribed))
+        .collect();
     (sorted, by_topic)
+}
+
+/// Where `name` is in the sorted `names`, trying `*next` first and leaving it after the match:
+/// members mostly list their topics in name order, so most lookups are one comparison (a
+/// binary search per member and topic was a third of the 1M-partition assignments).
+pub(crate) fn position(names: &[&str], name: &str, next: &mut usize) -> Option<usize> {
+    let i = match names.get(*next) {
+        Some(&n) if n == name => *next,
+        _ => names.binary_search(&name).ok()?,
+    };
+    *next = i + 1;
+    Some(i)
 }
 
 /// The assignment from one list per member, in the sorted order [`subscribers`] returned.
 pub(crate) fn collect(sorted: &[&MemberSubscription], lists: Vec<Vec<TopicPartition>>) -> Assignment {
-    crate::sort::map_of(sorted.iter().zip(lists).map(|(m, list)| (m.member_id.clone(), list)))
+    sorted.iter().zip(lists).map(|(m, list)| (m.member_id.clone(), list)).collect()
 }

@@ -9,13 +9,14 @@
 //! go to the smaller member id. A few tie cases (S4) therefore differ from Java's output while
 //! staying valid, balanced and sticky; `docs/decisions.md` lists them.
 
-use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::{Assignment, MemberSubscription, TopicPartition};
-use crate::sort::{map_of, set_of, sort, sort_by};
+use super::loads::Loads;
+use super::{Assignment, MemberSubscription, TopicPartition, position};
+use crate::sort::{sort, sort_by};
+use crate::vec_map::{VecMap, VecSet};
 
 /// The sticky result before the cooperative adjustment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,18 +25,18 @@ pub struct StickyOutcome {
     pub assignment: Assignment,
     /// `partitionsTransferringOwnership`: partitions given to a new owner (the value) while
     /// another member still owns them. `None` when the general builder ran, as in Java.
-    pub transferring: Option<BTreeMap<TopicPartition, String>>,
+    pub transferring: Option<VecMap<TopicPartition, String>>,
 }
 
 /// `StickyAssignor` (`sticky`).
-pub fn sticky(topics: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> StickyOutcome {
+pub fn sticky(topics: &VecMap<String, u32>, members: &[MemberSubscription]) -> StickyOutcome {
     Problem::new(topics, members).solve()
 }
 
 /// `CooperativeStickyAssignor` (`cooperative-sticky`): the sticky result minus every partition
 /// that changes owner this round (`adjustAssignment`). The old owner revokes it and rejoins; the
 /// follow-up rebalance hands it over (KIP-429, reference §2.2).
-pub fn cooperative_sticky(topics: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
+pub fn cooperative_sticky(topics: &VecMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
     let problem = Problem::new(topics, members);
     let (mut lists, transferring) = problem.lists();
     let deferred: Vec<(u32, u32)> = match transferring {
@@ -72,32 +73,47 @@ struct Problem<'a> {
 }
 
 impl<'a> Problem<'a> {
-    fn new(topics: &'a BTreeMap<String, u32>, members: &'a [MemberSubscription]) -> Self {
+    fn new(topics: &'a VecMap<String, u32>, members: &'a [MemberSubscription]) -> Self {
         let mut sorted: Vec<&MemberSubscription> = members.iter().collect();
         sort_by(&mut sorted, |a, b| a.member_id.cmp(&b.member_id));
-        let wanted = set_of(sorted.iter().flat_map(|m| m.topics.iter().map(String::as_str)));
+        // Existing topics with partitions, in name order; each member's topics as their indices.
+        let existing: Vec<(&str, u32)> = topics
+            .iter()
+            .filter(|&(_, &count)| count > 0)
+            .map(|(name, &count)| (name.as_str(), count))
+            .collect();
+        let existing_names: Vec<&str> = existing.iter().map(|&(name, _)| name).collect();
+        let mut wanted = vec![false; existing.len()];
+        let mut subs: Vec<Vec<u32>> = Vec::with_capacity(sorted.len());
+        for m in &sorted {
+            let mut next = 0;
+            let mut s = Vec::with_capacity(m.topics.len());
+            for t in &m.topics {
+                if let Some(i) = position(&existing_names, t, &mut next) {
+                    wanted[i] = true;
+                    s.push(i as u32);
+                }
+            }
+            subs.push(s);
+        }
+        // The subscribed ones are the topics, renumbered.
+        let mut renumbered = vec![NONE; existing.len()];
         let mut names = Vec::new();
         let mut base = vec![0u32];
-        for (name, &count) in topics {
-            if count > 0 && wanted.contains(name.as_str()) {
-                names.push(name.as_str());
+        for (i, &(name, count)) in existing.iter().enumerate() {
+            if wanted[i] {
+                renumbered[i] = names.len() as u32;
+                names.push(name);
                 base.push(base[base.len() - 1] + count);
             }
         }
-        let subs = sorted
-            .iter()
-            .map(|m| {
-                let mut s: Vec<u32> = m
-                    .topics
-                    .iter()
-                    .filter_map(|t| names.binary_search(&t.as_str()).ok())
-                    .map(|i| i as u32)
-                    .collect();
-                s.sort_unstable();
-                s.dedup();
-                s
-            })
-            .collect();
+        for s in &mut subs {
+            for t in s.iter_mut() {
+                *t = renumbered[*t as usize];
+            }
+            s.sort_unstable();
+            s.dedup();
+        }
         let total = base[names.len()] as usize;
         let mut problem = Problem {
             members: sorted,
@@ -197,7 +213,7 @@ impl<'a> Problem<'a> {
     fn solve(&self) -> StickyOutcome {
         let (lists, transferring) = self.lists();
         let transferring = transferring.map(|t| {
-            map_of(t.into_iter().map(|(g, m)| (self.tp(g), self.members[m as usize].member_id.clone())))
+            t.into_iter().map(|(g, m)| (self.tp(g), self.members[m as usize].member_id.clone())).collect()
         });
         StickyOutcome { assignment: self.named(lists), transferring }
     }
@@ -230,12 +246,11 @@ impl<'a> Problem<'a> {
             }
             TopicPartition { topic: names[topic].clone(), partition: g - self.base[topic] }
         };
-        map_of(
-            self.members
-                .iter()
-                .zip(lists)
-                .map(|(m, list)| (m.member_id.clone(), list.into_iter().map(&mut name_of).collect())),
-        )
+        self.members
+            .iter()
+            .zip(lists)
+            .map(|(m, list)| (m.member_id.clone(), list.into_iter().map(&mut name_of).collect()))
+            .collect()
     }
 
     /// `ConstrainedAssignmentBuilder`: every member subscribes to the same topics (reference §4.3).
@@ -249,7 +264,7 @@ impl<'a> Problem<'a> {
         let mut owner = vec![NONE; total as usize];
         let mut maybe_revoked = vec![NONE; total as usize];
         let mut under: Vec<u32> = Vec::new();
-        let mut exactly_min: BTreeSet<u32> = BTreeSet::new();
+        let mut exactly_min: VecSet<u32> = VecSet::new();
 
         for m in 0..n {
             let owned = self.keeps(m as usize);
@@ -321,17 +336,17 @@ impl<'a> Problem<'a> {
         let n = self.members.len();
         let total = self.total();
         let topics = self.names.len();
-        // Members with the same subscription share one load-ordered set.
-        let mut class_of_subs: BTreeMap<&[u32], usize> = BTreeMap::new();
+        // Members with the same subscription share one load order.
+        let mut class_of_subs: VecMap<&[u32], usize> = VecMap::new();
         let class: Vec<usize> = self
             .subs
             .iter()
             .map(|s| {
                 let next = class_of_subs.len();
-                *class_of_subs.entry(s.as_slice()).or_insert(next)
+                *class_of_subs.get_or_insert_with(s.as_slice(), || next)
             })
             .collect();
-        let mut by_load: Vec<BTreeSet<(u32, u32)>> = vec![BTreeSet::new(); class_of_subs.len()];
+        let mut by_load = Loads::new(class, class_of_subs.len());
         let mut topic_classes: Vec<Vec<usize>> = vec![Vec::new(); topics];
         let mut subscribers = vec![0u32; topics];
         for (subs, &c) in &class_of_subs {
@@ -353,16 +368,12 @@ impl<'a> Problem<'a> {
                 owner[g as usize] = m as u32;
                 sticky[g as usize] = true;
             }
-            by_load[class[m]].insert((list.len() as u32, m as u32));
+            by_load.set(m as u32, list.len() as u32);
         }
-        let least = |by_load: &[BTreeSet<(u32, u32)>], t: usize| {
-            topic_classes[t].iter().filter_map(|&c| by_load[c].first().copied()).min()
-        };
-        let give = |by_load: &mut [BTreeSet<(u32, u32)>], lists: &mut [Vec<u32>], g: u32, m: u32| {
-            let c = class[m as usize];
-            let load = lists[m as usize].len() as u32;
-            by_load[c].remove(&(load, m));
-            by_load[c].insert((load + 1, m));
+        let least =
+            |by_load: &Loads, t: usize| topic_classes[t].iter().filter_map(|&c| by_load.least(c)).min();
+        let give = |by_load: &mut Loads, lists: &mut [Vec<u32>], g: u32, m: u32| {
+            by_load.set(m, lists[m as usize].len() as u32 + 1);
             lists[m as usize].push(g);
         };
 
@@ -397,9 +408,7 @@ impl<'a> Problem<'a> {
                     if high <= low + 1 {
                         break;
                     }
-                    let c = class[from as usize];
-                    by_load[c].remove(&(high, from));
-                    by_load[c].insert((high - 1, from));
+                    by_load.set(from, high - 1);
                     lists[from as usize].retain(|&p| p != g);
                     give(&mut by_load, &mut lists, g, to);
                     owner[g as usize] = to;

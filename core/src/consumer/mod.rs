@@ -4,7 +4,7 @@
 //! cooperative rebalancing (when every configured assignor supports it) keeps consuming and
 //! revokes only what the new assignment takes away, then rejoins once more.
 
-use alloc::collections::{BTreeMap, VecDeque};
+use alloc::collections::VecDeque;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -19,6 +19,7 @@ use crate::ids::ConsumerId;
 use crate::log::Topics;
 use crate::protocol::{Api, ErrorCode};
 use crate::time::Instant;
+use crate::vec_map::VecMap;
 
 mod close;
 mod heartbeat;
@@ -78,7 +79,7 @@ pub(crate) struct Consumer {
     rejoin_needed: bool,
     /// Assigned partitions and their positions (the next offset to process); `None` until the
     /// committed offset has been fetched.
-    pub assignment: BTreeMap<TopicPartition, Option<u64>>,
+    pub assignment: VecMap<TopicPartition, Option<u64>>,
     /// Records returned by the last poll and not processed yet.
     batch: VecDeque<(TopicPartition, u64)>,
     pub last_poll: Instant,
@@ -119,7 +120,7 @@ pub(crate) struct Consumer {
     needs_join_prepare: bool,
     /// The leader's `assignmentSnapshot`: the partition counts it assigned from. A poll that sees
     /// other counts rejoins (`ConsumerCoordinator.rejoinNeededOrPending`).
-    assignment_snapshot: Option<BTreeMap<String, u32>>,
+    assignment_snapshot: Option<VecMap<String, u32>>,
     /// The last successful heartbeat answer (or the thread's start): the client's session timer.
     last_heartbeat_ok: Instant,
     /// `close()` waits for the application to finish the records `poll()` returned.
@@ -145,7 +146,7 @@ impl Consumer {
             member_id: String::new(),
             generation: -1,
             rejoin_needed: true,
-            assignment: BTreeMap::new(),
+            assignment: VecMap::new(),
             batch: VecDeque::new(),
             last_poll: now,
             next_auto_commit: now,
@@ -221,13 +222,12 @@ impl Consumer {
 }
 
 /// The partition counts the leader sees in its metadata for the members' subscribed topics.
-fn partition_counts(topics: &Topics, members: &[assignor::MemberSubscription]) -> BTreeMap<String, u32> {
-    crate::sort::map_of(
-        members
-            .iter()
-            .flat_map(|m| m.topics.iter())
-            .filter_map(|t| topics.get(t).map(|parts| (t.clone(), parts.len() as u32))),
-    )
+fn partition_counts(topics: &Topics, members: &[assignor::MemberSubscription]) -> VecMap<String, u32> {
+    members
+        .iter()
+        .flat_map(|m| m.topics.iter())
+        .filter_map(|t| topics.get(t).map(|parts| (t.clone(), parts.len() as u32)))
+        .collect()
 }
 
 /// Where a partition with no usable position starts: `auto.offset.reset`.

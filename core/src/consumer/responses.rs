@@ -158,9 +158,8 @@ impl Consumer {
         let added: Vec<TopicPartition> =
             assignment.iter().filter(|tp| !self.assignment.contains_key(*tp)).cloned().collect();
         let previous = core::mem::take(&mut self.assignment);
-        self.assignment = crate::sort::map_of(
-            assignment.iter().map(|tp| (tp.clone(), previous.get(tp).copied().flatten())),
-        );
+        self.assignment =
+            assignment.iter().map(|tp| (tp.clone(), previous.get(tp).copied().flatten())).collect();
         if let CommitMode::Auto { interval_ms } = self.config.commit {
             self.next_auto_commit = now + Duration::from_millis(interval_ms);
         }

@@ -9,7 +9,6 @@ mod record;
 mod state;
 mod sync;
 
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 pub(crate) use coordinator::Ctx;
@@ -25,6 +24,7 @@ use crate::ids::Conn;
 use crate::protocol::Subscription;
 use crate::rng::SimRng;
 use crate::time::Instant;
+use crate::vec_map::VecMap;
 
 /// Why a rebalance started.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,7 +134,7 @@ pub(crate) struct Rebalance {
     pub started_at: Instant,
     pub generation_before: i32,
     /// Who owned what when it started (client ids).
-    pub before: BTreeMap<TopicPartition, String>,
+    pub before: VecMap<TopicPartition, String>,
     /// 1, or more when cooperative follow-up rebalances continue it.
     pub round: u32,
 }
@@ -162,7 +162,7 @@ pub(crate) struct Group {
     new_member_added: bool,
     initial_remaining_ms: u64,
     /// Committed offsets: the next offset to consume, per partition.
-    pub offsets: BTreeMap<TopicPartition, u64>,
+    pub offsets: VecMap<TopicPartition, u64>,
     pub rebalance: Option<Rebalance>,
     /// A finished cooperative round whose revoked partitions still wait for their new owner:
     /// the next rebalance a member's rejoin starts continues it (reference §2.2).
@@ -185,7 +185,7 @@ impl Group {
             pending: Vec::new(),
             new_member_added: false,
             initial_remaining_ms: 0,
-            offsets: BTreeMap::new(),
+            offsets: VecMap::new(),
             rebalance: None,
             follow_up: None,
             rng,

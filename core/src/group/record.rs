@@ -6,8 +6,10 @@ use alloc::vec::Vec;
 
 use super::coordinator::Ctx;
 use super::{Group, Rebalance, RebalanceCause};
+use crate::assignor::TopicPartition;
 use crate::event::SimEvent;
 use crate::time::Instant;
+use crate::vec_map::VecMap;
 
 impl Group {
     /// Starts the record of a rebalance (who owned what) unless one is open. Removals call it
@@ -25,11 +27,11 @@ impl Group {
                 cause: cause.clone(),
                 started_at: now,
                 generation_before: self.generation,
-                before: crate::sort::map_of(
-                    self.members
-                        .iter()
-                        .flat_map(|m| m.assignment.iter().map(|tp| (tp.clone(), m.client_id.clone()))),
-                ),
+                before: self
+                    .members
+                    .iter()
+                    .flat_map(|m| m.assignment.iter().map(|tp| (tp.clone(), m.client_id.clone())))
+                    .collect(),
                 round: 1,
             },
         });
@@ -38,9 +40,11 @@ impl Group {
     /// The group is Stable (or Empty) again: report what moved and how long it took.
     pub(super) fn finish_rebalance(&mut self, cx: &mut Ctx<'_>) {
         let Some(rebalance) = self.rebalance.take() else { return };
-        let after = crate::sort::map_of(
-            self.members.iter().flat_map(|m| m.assignment.iter().map(move |tp| (tp, m.client_id.as_str()))),
-        );
+        let after: VecMap<&TopicPartition, &str> = self
+            .members
+            .iter()
+            .flat_map(|m| m.assignment.iter().map(move |tp| (tp, m.client_id.as_str())))
+            .collect();
         let mut moved = Vec::new();
         for (tp, from) in &rebalance.before {
             let to = after.get(tp).copied();
