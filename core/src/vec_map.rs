@@ -264,6 +264,20 @@ impl<T: Ord> VecSet<T> {
         }
     }
 
+    /// Removes `item`; false if it was not there.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        match self.items.binary_search_by(|t| t.borrow().cmp(item)) {
+            Ok(i) => {
+                self.items.remove(i);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
     /// Removes and returns the smallest item.
     pub fn pop_first(&mut self) -> Option<T> {
         (!self.items.is_empty()).then(|| self.items.remove(0))

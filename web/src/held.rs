@@ -6,16 +6,17 @@
 //! the panel scrolls into view, or the run pauses, it is drawn from the current world again.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+
+use groupsim::vec_map::{VecMap, VecSet};
 
 use yew::prelude::*;
 
 /// The slots out of view, and the markup each slot was last drawn with.
 #[derive(Debug, Default)]
 pub struct Held {
-    out_of_view: BTreeSet<String>,
+    out_of_view: VecSet<String>,
     /// Filled while drawing (`view` only borrows the app), hence the cell.
-    drawn: RefCell<BTreeMap<String, Html>>,
+    drawn: RefCell<VecMap<String, Html>>,
 }
 
 impl Held {
