@@ -38,13 +38,13 @@ pub fn lesson_from_query(search: &str) -> Option<String> {
 /// opening the scenario in the URL's `#scenario=` fragment if there is one.
 pub fn start() {
     panic::install_hook();
-    let (scenario, load_error) = match services::scenario_from_url() {
+    let lang = services::language::initial();
+    let (scenario, load_error) = match services::scenario_from_url(lang) {
         Some(Ok(scenario)) => (Some(scenario), None),
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
     let (speed, play_linked) = services::options_from_url();
-    let lang = services::language::initial();
     services::language::set_document_lang(lang);
     let props = AppProps {
         lang,

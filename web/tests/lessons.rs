@@ -161,6 +161,14 @@ async fn a_malformed_lesson_says_which_step_and_field_and_the_run_goes_on() {
     settle().await;
     let problem = text_of(&root, ".lesson .error").concat();
     assert!(problem.contains("step 1, point: nothing on the page is `member:consumer-9`"), "{problem}");
+
+    // A step that waits for a consumer the world does not have says so, in Chinese too.
+    let absent = CRASH.replacen("\"consumer\": \"consumer-2\"", "\"consumer\": \"consumer-9\"", 1);
+    let root = mount_lesson(data_url(&absent)).await;
+    let problem = text_of(&root, ".lesson .error").concat();
+    assert!(problem.contains("step 1, wait: consumer: the world has no consumer-9"), "{problem}");
+    click(&root, "中文：切换到简体中文").await;
+    assert!(text_of(&root, ".lesson .error").concat().starts_with("这节课有个问题："));
 }
 
 #[wasm_bindgen_test]

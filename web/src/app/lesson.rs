@@ -106,7 +106,8 @@ impl App {
                 break;
             }
             if let Err(e) = self.session.apply(command.clone()) {
-                problem = Some(format!("step {number}, do[{i}] ({}): {e}", command.name()));
+                let why = crate::i18n::errors::sim_error(&e, self.lang);
+                problem = Some(format!("step {number}, do[{i}] ({}): {why}", command.name()));
             }
             self.drain();
         }
@@ -117,6 +118,19 @@ impl App {
                     self.play(ctx);
                 }
                 None => self.playback.timer = None,
+            }
+        }
+        if problem.is_none()
+            && let Some(wait) = &step.wait
+            && let Some(name) = &wait.consumer
+        {
+            // A consumer the world does not have can only be waited for as it is added.
+            let exists = lesson::watch::consumer_number(name)
+                .is_ok_and(|n| self.view.consumers.iter().any(|c| c.id.0 == n));
+            let added_later = wait.act.as_deref() == Some("add-consumer")
+                || wait.event.as_deref() == Some("consumer-added");
+            if !exists && !added_later {
+                problem = Some(format!("step {number}, wait: consumer: the world has no {name}"));
             }
         }
         self.lessons.spot = step.point.clone();

@@ -166,9 +166,12 @@ impl Component for App {
         let (until_ms, session) = match linked {
             Some((until_ms, Ok(session))) => (until_ms, session),
             Some((_, Err(e))) => {
-                error = Some(format!(
-                    "The link's scenario could not be replayed ({e}); showing the default world instead."
-                ));
+                error = Some(match props.lang {
+                    Lang::En => format!(
+                        "The link's scenario could not be replayed ({e}); showing the default world instead."
+                    ),
+                    Lang::Zh => format!("链接里的场景无法重放（{e}）；改为显示默认场景。"),
+                });
                 (0, default_session(props.seed))
             }
             None => (0, default_session(props.seed)),
@@ -536,7 +539,7 @@ impl App {
                 self.error = None;
                 self.lesson_acted(&command);
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(crate::i18n::errors::sim_error(&e, self.lang)),
         }
         self.drain();
     }
@@ -616,19 +619,20 @@ impl App {
     /// that cannot be read says why, and the run on the page goes on. The page's own Share
     /// writes the address without a `hashchange`, so this never reloads what is shown.
     fn open_link(&mut self, ctx: &Context<Self>, hash: &str) {
-        let opened = match services::scenario_from_fragment(hash) {
+        let lang = self.lang;
+        let opened = match services::scenario_from_fragment_in(hash, lang) {
             None => return,
             Some(Err(e)) => Err(e),
-            Some(Ok(scenario)) => self.load(ctx, scenario, true).map_err(|e| {
-                format!("The link's scenario could not be replayed ({e}); the run on the page goes on.")
+            Some(Ok(scenario)) => self.load(ctx, scenario, true).map_err(|e| match lang {
+                Lang::En => {
+                    format!("The link's scenario could not be replayed ({e}); the run on the page goes on.")
+                }
+                Lang::Zh => format!("链接里的场景无法重放（{e}）；页面上的运行照常继续。"),
             }),
         };
         match opened {
             Ok(()) => self.error = None,
-            Err(e) => {
-                self.error =
-                    Some(e.replace("showing the default world instead", "the run on the page goes on"))
-            }
+            Err(e) => self.error = Some(services::run_goes_on(&e)),
         }
     }
 

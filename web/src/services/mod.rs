@@ -7,32 +7,54 @@ pub mod language;
 pub mod spotlight;
 
 use groupsim::Scenario;
+
+use crate::lang::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::Callback;
 
-/// The scenario in the page's URL, if it has one; an unreadable one is an error in words.
-pub fn scenario_from_url() -> Option<Result<Scenario, String>> {
+/// The scenario in the page's URL, if it has one; an unreadable one is an error in words, in
+/// `lang`.
+pub fn scenario_from_url(lang: Lang) -> Option<Result<Scenario, String>> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    scenario_from_fragment(&hash)
+    scenario_from_fragment_in(&hash, lang)
 }
 
 /// Reads a share link's fragment: `#v1;seed=…;…` (see [`Scenario::from_link`]). No fragment is
 /// `None`; any other fragment is a link or an error that says why it is not one.
 pub fn scenario_from_fragment(hash: &str) -> Option<Result<Scenario, String>> {
+    scenario_from_fragment_in(hash, Lang::En)
+}
+
+/// [`scenario_from_fragment`], its error in `lang` (what is wrong inside the link stays as the
+/// link reader says it).
+pub fn scenario_from_fragment_in(hash: &str, lang: Lang) -> Option<Result<Scenario, String>> {
     let link = hash.strip_prefix('#').unwrap_or(hash);
     if link.is_empty() {
         return None;
     }
     if !link.starts_with('v') {
-        return Some(Err(
-            "The address's #… is not a share link (those start with #v1;); showing the default world instead."
-                .into(),
-        ));
+        return Some(Err(lang
+            .pick(
+                "The address's #… is not a share link (those start with #v1;); showing the default world instead.",
+                "地址里的 #… 不是分享链接（分享链接以 #v1; 开头）；改为显示默认场景。",
+            )
+            .into()));
     }
-    Some(Scenario::from_link(link).map_err(|e| {
-        format!("The link's scenario could not be read ({e}); showing the default world instead.")
+    Some(Scenario::from_link(link).map_err(|e| match lang {
+        Lang::En => {
+            format!("The link's scenario could not be read ({e}); showing the default world instead.")
+        }
+        Lang::Zh => format!("无法读取链接里的场景（{e}）；改为显示默认场景。"),
     }))
+}
+
+/// A link error said for a page that keeps its run: "showing the default world instead"
+/// becomes "the run on the page goes on", in either language.
+pub fn run_goes_on(error: &str) -> String {
+    error
+        .replace("showing the default world instead", "the run on the page goes on")
+        .replace("改为显示默认场景", "页面上的运行照常继续")
 }
 
 /// The page's `?speed=100&play=1` options, for embeds: the starting speed as an index into
@@ -85,7 +107,7 @@ pub fn fragment_for(scenario: &Scenario) -> String {
 
 /// Puts `scenario` in the address bar (without reloading or adding a history entry), with the
 /// page's language in its query, and returns the whole link.
-pub fn publish(scenario: &Scenario, lang: crate::lang::Lang) -> Option<String> {
+pub fn publish(scenario: &Scenario, lang: Lang) -> Option<String> {
     let window = web_sys::window()?;
     let search = window.location().search().ok()?;
     let address = format!("{}{}", query_with_lang(&search, lang), fragment_for(scenario));
@@ -94,7 +116,7 @@ pub fn publish(scenario: &Scenario, lang: crate::lang::Lang) -> Option<String> {
 }
 
 /// The query with `lang=` set to `lang` (the other parameters kept as they were).
-pub fn query_with_lang(search: &str, lang: crate::lang::Lang) -> String {
+pub fn query_with_lang(search: &str, lang: Lang) -> String {
     let kept = search.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && !p.starts_with("lang="));
     let pairs: Vec<String> = kept.map(str::to_string).chain([format!("lang={}", lang.code())]).collect();
     format!("?{}", pairs.join("&"))
