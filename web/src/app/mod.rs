@@ -8,8 +8,8 @@ use groupsim::{Command, Duration, Instant, Life, Scenario, Session, SimView};
 use yew::prelude::*;
 
 use crate::components::{
-    Controls, Details, GroupPanel, Help, InvariantTicks, LessonMenu, LessonPanel, NewGroup, ProducerPanel,
-    SPEEDS, Timeline, TopicPanel, Wire,
+    Controls, Details, GroupPanel, Help, InvariantTicks, LessonPanel, NewGroup, ProducerPanel, SPEEDS,
+    Timeline, TopicPanel, Wire, lesson_menu,
 };
 use crate::handlers::Handlers;
 use crate::held::Held;
@@ -460,7 +460,7 @@ impl Component for App {
                     <Help on_close={on.close_help.clone()} />
                 }
                 if self.lessons.menu {
-                    <LessonMenu on_open={on.lesson_open.clone()} on_close={{ let close = on.lessons.clone(); Callback::from(move |()| close.emit(false)) }} />
+                    { lesson_menu(lang, &on.lesson_open, &on.lessons) }
                 }
             </main>
             </ContextProvider<Lang>>

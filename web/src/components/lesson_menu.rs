@@ -1,23 +1,16 @@
-//! The list of lessons, with their length; choosing one fetches and starts it.
+//! The list of lessons, with their length; choosing one fetches and starts it. A plain function
+//! the app's view calls, not a component: it has no state of its own, and each component type
+//! costs the download Yew's code for one more component.
 
 use yew::prelude::*;
 
-use crate::lang::use_lang;
+use crate::lang::Lang;
 use crate::lesson::catalog::LESSONS;
 
-/// Props of [`LessonMenu`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct LessonMenuProps {
-    /// Start the lesson at this URL.
-    pub on_open: Callback<String>,
-    pub on_close: Callback<()>,
-}
-
-/// The lesson menu, a dialog over the page.
-#[function_component]
-pub fn LessonMenu(props: &LessonMenuProps) -> Html {
-    let lang = use_lang();
-    let close = props.on_close.clone();
+/// The lesson menu, a dialog over the page: `on_open` starts the lesson at a URL, `on_menu`
+/// closes the menu (with `false`).
+pub fn lesson_menu(lang: Lang, on_open: &Callback<String>, on_menu: &Callback<bool>) -> Html {
+    let close = on_menu.clone();
     html! {
         <div class="help lessons" role="dialog" aria-modal="true" aria-labelledby="lessons-title">
                 <h2 id="lessons-title">{ lang.pick("Lessons", "课程") }</h2>
@@ -27,7 +20,7 @@ pub fn LessonMenu(props: &LessonMenuProps) -> Html {
                 ) }</p>
                 <ol>
                     { for LESSONS.iter().map(|entry| {
-                        let (open, url) = (props.on_open.clone(), entry.url());
+                        let (open, url) = (on_open.clone(), entry.url());
                         html! { <li>
                             <button class="lesson-choice" onclick={move |_| open.emit(url.clone())}>{ entry.title(lang) }</button>
                             <span class="muted">{ format!(" {} {}", entry.minutes, lang.pick("min", "分钟")) }</span>
@@ -38,7 +31,7 @@ pub fn LessonMenu(props: &LessonMenuProps) -> Html {
                     "Writing a tutorial? Open your own lesson with ?lesson=your-lesson.json (the format: docs/lessons.md).",
                     "在写教程？用 ?lesson=你的课程.json 打开自己写的课程（格式见 docs/lessons.md）。",
                 ) }</p>
-                <button onclick={move |_| close.emit(())}>{ lang.pick("Close", "关闭") }</button>
+                <button onclick={move |_| close.emit(false)}>{ lang.pick("Close", "关闭") }</button>
         </div>
     }
 }

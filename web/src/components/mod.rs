@@ -30,7 +30,7 @@ pub use help::Help;
 pub use icon::Icon;
 pub use invariant_ticks::InvariantTicks;
 pub use lag_chart::LagChart;
-pub use lesson_menu::LessonMenu;
+pub use lesson_menu::lesson_menu;
 pub use lesson_panel::LessonPanel;
 pub use member_card::MemberCard;
 pub use new_group::NewGroup;

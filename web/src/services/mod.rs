@@ -117,9 +117,16 @@ pub fn publish(scenario: &Scenario, lang: Lang) -> Option<String> {
 
 /// The query with `lang=` set to `lang` (the other parameters kept as they were).
 pub fn query_with_lang(search: &str, lang: Lang) -> String {
-    let kept = search.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && !p.starts_with("lang="));
-    let pairs: Vec<String> = kept.map(str::to_string).chain([format!("lang={}", lang.code())]).collect();
-    format!("?{}", pairs.join("&"))
+    let mut query = String::from("?");
+    for pair in search.trim_start_matches('?').split('&') {
+        if !pair.is_empty() && !pair.starts_with("lang=") {
+            query.push_str(pair);
+            query.push('&');
+        }
+    }
+    query.push_str("lang=");
+    query.push_str(lang.code());
+    query
 }
 
 /// Notes on `<html data-first-draw-ms>` how long after navigation the page first drew the
