@@ -8,8 +8,8 @@ use groupsim::{Command, Duration, Instant, Life, Scenario, Session, SimView};
 use yew::prelude::*;
 
 use crate::components::{
-    Controls, Details, GroupPanel, Help, InvariantTicks, LessonPanel, NewGroup, ProducerPanel, SPEEDS,
-    Timeline, TopicPanel, Wire, lesson_menu,
+    ControlsProps, Details, GroupPanel, LessonPanel, ProducerPanel, SPEEDS, Timeline, TopicPanel, Wire,
+    controls, help, invariant_ticks, lesson_menu, new_group,
 };
 use crate::handlers::Handlers;
 use crate::held::Held;
@@ -357,17 +357,17 @@ impl Component for App {
                             { other.pick("English", "中文") }
                         </button>
                     </div>
-                    <Controls
-                        playing={self.playback.timer.is_some()}
-                        now={view.now}
-                        seed={view.seed}
-                        on_play={on.play.clone()}
-                        on_pause={on.pause.clone()}
-                        on_step={on.step.clone()}
-                        on_skip={on.skip.clone()}
-                        speed={self.playback.speed}
-                        on_speed={on.speed.clone()}
-                    />
+                    { controls(lang, &ControlsProps {
+                        playing: self.playback.timer.is_some(),
+                        now: view.now,
+                        seed: view.seed,
+                        on_play: on.play.clone(),
+                        on_pause: on.pause.clone(),
+                        on_step: on.step.clone(),
+                        on_skip: on.skip.clone(),
+                        speed: self.playback.speed,
+                        on_speed: on.speed.clone(),
+                    }) }
                     <Timeline
                         now={view.now}
                         head={self.session.head()}
@@ -379,7 +379,7 @@ impl Component for App {
                         on_share={on.share.clone()}
                         on_help={on.open_help.clone()}
                     />
-                    <InvariantTicks violations={violations.to_vec()} duplicates={self.observed.duplicate_count} on_seek={on.seek.clone()} />
+                    { invariant_ticks(lang, violations, self.observed.duplicate_count, &on.seek) }
                 </header>
                 if self.invite && self.lessons.run.is_none() {
                     <p class="invite">
@@ -439,7 +439,7 @@ impl Component for App {
                                 on_command={on.command.clone()}
                             />
                         })) }
-                        <NewGroup existing={group_ids.clone()} on_command={on.command.clone()} />
+                        { new_group(lang, &group_ids, &on.command) }
                     </div>
                 </div>
                 { held.slot("wire", playing, &|| html! {
@@ -457,7 +457,7 @@ impl Component for App {
                     />
                 }) }
                 if self.help {
-                    <Help on_close={on.close_help.clone()} />
+                    { help(lang, &on.close_help) }
                 }
                 if self.lessons.menu {
                     { lesson_menu(lang, &on.lesson_open, &on.lessons) }

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use groupsim::{GroupView, Invariant, Violation};
 use yew::prelude::*;
 
-use super::{EventLog, LagChart, OpsTable};
+use super::{EventLog, LagChartProps, lag_chart, ops_table};
 use crate::i18n::kafka::invariant_statement;
 use crate::lang::{Lang, use_lang};
 use crate::observed::{LagSample, Log};
@@ -88,15 +88,15 @@ pub fn Details(props: &DetailsProps) -> Html {
     let body = match *tab {
         Tab::Log => html! { <EventLog log={props.log.clone()} /> },
         Tab::Describe => html! { <>{ for props.groups.iter().map(|g| html! {
-            <OpsTable command={cli("", g)} printed={ops::offsets(g)} />
+            { ops_table(&cli("", g), &ops::offsets(g)) }
         }) }</> },
         Tab::Members => html! { <>{ for props.groups.iter().map(|g| html! {
-            <OpsTable command={cli(" --members --verbose", g)} printed={ops::members(g)} />
+            { ops_table(&cli(" --members --verbose", g), &ops::members(g)) }
         }) }</> },
         Tab::State => html! { <>{ for props.groups.iter().map(|g| html! {
-            <OpsTable command={cli(" --state", g)} printed={ops::state(g)} />
+            { ops_table(&cli(" --state", g), &ops::state(g)) }
         }) }</> },
-        Tab::Lag => html! { <LagChart samples={props.lag.clone()} /> },
+        Tab::Lag => lag_chart(lang, &LagChartProps { samples: props.lag.clone() }),
         Tab::Duplicates => html! {
             <section class="duplicates" aria-label={lang.pick("Duplicates", "重复处理")}>
                 <h2>{ format!("{}{}", lang.pick("Processed twice: ", "重复处理："), props.duplicate_count) }</h2>

@@ -5,7 +5,7 @@
 use groupsim::{Command, ConsumerView, GroupView, Instant};
 use yew::prelude::*;
 
-use super::{AddConsumer, MemberCard, RebalanceBand};
+use super::{AddConsumer, MemberCard, RebalanceBandProps, rebalance_band};
 use crate::i18n::kafka::group_state_meaning;
 use crate::lang::{Lang, use_lang};
 use crate::scroll_window::{Rows, use_scroll_window};
@@ -106,8 +106,10 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
             }) }
             <AddConsumer existing={props.existing} group={id.clone()} topics={props.topics.clone()} on_command={props.on_command.clone()} />
             if let Some(g) = &props.group {
-                <RebalanceBand rebalances={g.rebalances.clone()}
-                    names={props.consumers.iter().map(|c| (c.id, c.client_id.clone())).collect::<Vec<_>>()} />
+                { rebalance_band(lang, &RebalanceBandProps {
+                    rebalances: g.rebalances.clone(),
+                    names: props.consumers.iter().map(|c| (c.id, c.client_id.clone())).collect::<Vec<_>>(),
+                }) }
             }
         </section>
     }

@@ -1,22 +1,14 @@
-//! The keyboard shortcut list, shown with `?`.
+//! The keyboard shortcut list, shown with `?`. A plain function the app's view calls, not a
+//! component.
 
 use yew::prelude::*;
 
-use crate::lang::use_lang;
+use crate::lang::Lang;
 use crate::shortcuts::SHORTCUTS;
 
-/// Props of [`Help`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct HelpProps {
-    /// Hide the list.
-    pub on_close: Callback<()>,
-}
-
-/// The shortcut list as a dialog.
-#[function_component]
-pub fn Help(props: &HelpProps) -> Html {
-    let lang = use_lang();
-    let close = props.on_close.clone();
+/// The shortcut list as a dialog; `on_close` hides it.
+pub fn help(lang: Lang, on_close: &Callback<()>) -> Html {
+    let close = on_close.clone();
     let title = lang.pick("Keyboard shortcuts", "键盘快捷键");
     html! {
         <div class="help" role="dialog" aria-modal="true" aria-label={title}>

@@ -1,18 +1,12 @@
-//! Small inline SVG icons: no icon font and no emoji glyphs the reader's system may lack.
+//! Small inline SVG icons: no icon font and no emoji glyphs the reader's system may lack. A plain
+//! function, not a component: every component type costs the download Yew's code for one more.
 
 use yew::prelude::*;
 
-/// Props of [`Icon`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct IconProps {
-    /// An SVG path in a 14×14 box.
-    pub path: AttrValue,
-}
-
-/// A decorative icon; the button around it carries the accessible name.
-#[function_component]
-pub fn Icon(props: &IconProps) -> Html {
+/// A decorative icon from an SVG path in a 14×14 box; the button around it carries the
+/// accessible name.
+pub fn icon(path: &'static str) -> Html {
     html! {
-        <svg viewBox="0 0 14 14" aria-hidden="true" focusable="false"><path d={props.path.clone()} /></svg>
+        <svg viewBox="0 0 14 14" aria-hidden="true" focusable="false"><path d={path} /></svg>
     }
 }

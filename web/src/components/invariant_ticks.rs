@@ -4,27 +4,20 @@ use groupsim::{Invariant, Violation};
 use yew::prelude::*;
 
 use crate::i18n::kafka::{invariant_short as short_name, invariant_statement};
-use crate::lang::{Lang, use_lang};
+use crate::lang::Lang;
 
-/// Props of [`InvariantTicks`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct InvariantTicksProps {
-    /// Every violation so far, oldest first.
-    pub violations: Vec<Violation>,
-    /// How many records were processed twice so far.
-    pub duplicates: u64,
-    /// Go to a moment (ms).
-    pub on_seek: Callback<u64>,
-}
-
-/// One tick per invariant.
-#[function_component]
-pub fn InvariantTicks(props: &InvariantTicksProps) -> Html {
-    let lang = use_lang();
+/// One tick per invariant: `violations` so far (oldest first), the records processed twice so
+/// far, and `on_seek` to go to where one broke. A plain function the app's view calls.
+pub fn invariant_ticks(
+    lang: Lang,
+    violations: &[Violation],
+    duplicates: u64,
+    on_seek: &Callback<u64>,
+) -> Html {
     html! {
         <ul class="ticks" data-spot="invariants" aria-label={lang.pick("Invariants", "不变式")}>
             { for Invariant::ALL.iter().map(|&invariant| {
-                let first = props.violations.iter().find(|v| v.invariant == invariant);
+                let first = violations.iter().find(|v| v.invariant == invariant);
                 match first {
                     None => html! {
                         <li class="tick ok" title={format!("{} {}", lang.pick("Holds:", "成立："), invariant_statement(invariant, lang))}>
@@ -32,7 +25,7 @@ pub fn InvariantTicks(props: &InvariantTicksProps) -> Html {
                         </li>
                     },
                     Some(v) => {
-                        let (on_seek, at) = (props.on_seek.clone(), v.at.as_millis());
+                        let (on_seek, at) = (on_seek.clone(), v.at.as_millis());
                         html! {
                             <li class="tick broken" title={format!("{} {}: {}", lang.pick("Broken at", "被打破于"), v.at, v.detail)}>
                                 <button aria-label={match lang {
@@ -47,11 +40,11 @@ pub fn InvariantTicks(props: &InvariantTicksProps) -> Html {
                     }
                 }
             }) }
-            <li class={classes!("tick", "dup-count", (props.duplicates > 0).then_some("some"))}
+            <li class={classes!("tick", "dup-count", (duplicates > 0).then_some("some"))}
                 title={lang.pick("Records a group processed a second time: after a crash, the new owner starts from the last commit", "被同一个组处理了第二次的消息：崩溃后，新的拥有者从最后一次提交的位移开始读")}>
                 { match lang {
-                    Lang::En => format!("↻ {} processed twice", props.duplicates),
-                    Lang::Zh => format!("↻ {} 条重复处理", props.duplicates),
+                    Lang::En => format!("↻ {} processed twice", duplicates),
+                    Lang::Zh => format!("↻ {} 条重复处理", duplicates),
                 } }
             </li>
         </ul>

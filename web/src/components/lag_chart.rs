@@ -4,12 +4,12 @@ use std::collections::VecDeque;
 
 use yew::prelude::*;
 
-use crate::lang::{Lang, use_lang};
+use crate::lang::Lang;
 use crate::observed::LagSample;
 use crate::shared::Shared;
 
-/// Props of [`LagChart`].
-#[derive(Properties, PartialEq, Debug)]
+/// What [`lag_chart`] draws (a plain function: one component type less in the download).
+#[derive(Debug)]
 pub struct LagChartProps {
     /// Samples, oldest first.
     pub samples: Shared<VecDeque<LagSample>>,
@@ -19,9 +19,7 @@ const WIDTH: u64 = 600;
 const HEIGHT: u64 = 120;
 
 /// The chart.
-#[function_component]
-pub fn LagChart(props: &LagChartProps) -> Html {
-    let lang = use_lang();
+pub fn lag_chart(lang: Lang, props: &LagChartProps) -> Html {
     let samples = &props.samples;
     let (Some(first), Some(last)) = (samples.front(), samples.back()) else {
         return html! { <p class="muted">{ lang.pick("No samples yet.", "还没有采样。") }</p> };

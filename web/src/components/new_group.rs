@@ -3,17 +3,8 @@
 use groupsim::Command;
 use yew::prelude::*;
 
-use crate::lang::{Lang, use_lang};
+use crate::lang::Lang;
 use crate::world;
-
-/// Props of [`NewGroup`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct NewGroupProps {
-    /// The groups that exist.
-    pub existing: Vec<String>,
-    /// Do something to the world.
-    pub on_command: Callback<Command>,
-}
 
 /// The next unused name: `group-b`, `group-c`, …
 pub fn next_group_name(existing: &[String]) -> String {
@@ -23,12 +14,11 @@ pub fn next_group_name(existing: &[String]) -> String {
         .unwrap_or_else(|| format!("group-{}", existing.len() + 1))
 }
 
-/// A button that starts a new group with one consumer.
-#[function_component]
-pub fn NewGroup(props: &NewGroupProps) -> Html {
-    let lang = use_lang();
-    let name = next_group_name(&props.existing);
-    let on_command = props.on_command.clone();
+/// A button that starts a new group (the first name not in `existing`) with one consumer. A
+/// plain function the app's view calls, not a component.
+pub fn new_group(lang: Lang, existing: &[String], on_command: &Callback<Command>) -> Html {
+    let name = next_group_name(existing);
+    let on_command = on_command.clone();
     let group = name.clone();
     let start = move |_| {
         let config = groupsim::ConsumerConfig { group_id: group.clone(), ..world::consumer() };

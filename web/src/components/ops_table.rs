@@ -1,26 +1,17 @@
-//! A `kafka-consumer-groups.sh` table, with the notice Kafka prints above it.
+//! A `kafka-consumer-groups.sh` table, with the notice Kafka prints above it. A plain function
+//! (drawn only in the open tab), not a component.
 
 use yew::prelude::*;
 
 use crate::ops::Printed;
 
-/// Props of [`OpsTable`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct OpsTableProps {
-    /// The command line it stands for.
-    pub command: String,
-    /// What it prints.
-    pub printed: Printed,
-}
-
-/// One CLI view as a table.
-#[function_component]
-pub fn OpsTable(props: &OpsTableProps) -> Html {
+/// One CLI view as a table: the command line it stands for, and what it prints.
+pub fn ops_table(command: &str, printed: &Printed) -> Html {
     html! {
         <figure class="ops">
-            <figcaption><code>{ format!("$ {}", props.command) }</code></figcaption>
-            if let Some(notice) = &props.printed.notice { <p class="notice">{ notice }</p> }
-            if let Some(table) = &props.printed.table {
+            <figcaption><code>{ format!("$ {command}") }</code></figcaption>
+            if let Some(notice) = &printed.notice { <p class="notice">{ notice }</p> }
+            if let Some(table) = &printed.table {
                 <div class="table-scroll">
                     <table>
                         <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>

@@ -5,10 +5,10 @@ use groupsim::history::RebalanceRecord;
 use yew::prelude::*;
 
 use crate::i18n::events::cause_zh;
-use crate::lang::{Lang, use_lang};
+use crate::lang::Lang;
 
-/// Props of [`RebalanceBand`].
-#[derive(Properties, PartialEq, Debug)]
+/// What [`rebalance_band`] draws (a plain function: one component type less in the download).
+#[derive(Debug)]
 pub struct RebalanceBandProps {
     /// Oldest first.
     pub rebalances: Vec<RebalanceRecord>,
@@ -18,9 +18,7 @@ pub struct RebalanceBandProps {
 }
 
 /// The newest rebalances first.
-#[function_component]
-pub fn RebalanceBand(props: &RebalanceBandProps) -> Html {
-    let lang = use_lang();
+pub fn rebalance_band(lang: Lang, props: &RebalanceBandProps) -> Html {
     if props.rebalances.is_empty() {
         return html! {};
     }
