@@ -21,6 +21,13 @@ pub fn selected(e: &web_sys::Event) -> Option<usize> {
     select.value().parse().ok()
 }
 
+/// The text in the first `<input>` of the form an event (its submit) came from.
+pub fn form_text(e: &web_sys::Event) -> String {
+    let form = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let input = form.and_then(|f| f.query_selector("input").ok().flatten());
+    input.and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
+}
+
 fn input_of(e: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
     e.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
 }

@@ -8,8 +8,8 @@ use groupsim::{Command, Duration, Instant, Life, Scenario, Session, SimView};
 use yew::prelude::*;
 
 use crate::components::{
-    ControlsProps, Details, GroupPanel, LessonPanel, ProducerPanel, SPEEDS, Timeline, TopicPanel, Wire,
-    controls, help, invariant_ticks, lesson_menu, new_group,
+    ControlsProps, Details, GroupPanel, LessonPanelProps, ProducerPanel, SPEEDS, Timeline, TopicPanel, Wire,
+    controls, help, invariant_ticks, lesson_menu, lesson_panel, new_group,
 };
 use crate::handlers::Handlers;
 use crate::held::Held;
@@ -398,8 +398,13 @@ impl Component for App {
                     <style>{ style }</style>
                 }
                 if let Some(run) = &self.lessons.run {
-                    <LessonPanel run={run.clone()} on_next={on.lesson_next.clone()} on_back={on.lesson_back.clone()}
-                        on_leave={on.lesson_leave.clone()} on_answer={on.lesson_answer.clone()} />
+                    { lesson_panel(lang, &LessonPanelProps {
+                        run: run.clone(),
+                        on_next: on.lesson_next.clone(),
+                        on_back: on.lesson_back.clone(),
+                        on_leave: on.lesson_leave.clone(),
+                        on_answer: on.lesson_answer.clone(),
+                    }) }
                 }
                 if let Some(error) = &self.error {
                     <p class="error" role="alert">{ error }</p>

@@ -1,13 +1,15 @@
-//! The lesson under way: its step's text, Back / Next / Leave, and at the end its question.
+//! The lesson under way: its step's text, Back / Next / Leave, and at the end its question. A
+//! plain function the app's view calls (the typed answer is read from the form when it is
+//! sent), not a component.
 
 use yew::prelude::*;
 
-use crate::lang::use_lang;
+use crate::lang::Lang;
 use crate::lesson::{Answered, LessonRun};
 use crate::shared::Shared;
 
-/// Props of [`LessonPanel`].
-#[derive(Properties, PartialEq, Debug)]
+/// What [`lesson_panel`] draws and whom it tells.
+#[derive(Debug)]
 pub struct LessonPanelProps {
     pub run: Shared<LessonRun>,
     pub on_next: Callback<()>,
@@ -17,10 +19,7 @@ pub struct LessonPanelProps {
 }
 
 /// The lesson card under the header.
-#[function_component]
-pub fn LessonPanel(props: &LessonPanelProps) -> Html {
-    let lang = use_lang();
-    let typed = use_state(String::new);
+pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
     let run = &*props.run;
     let lesson = &run.lesson;
     let total = lesson.steps.len();
@@ -65,21 +64,17 @@ pub fn LessonPanel(props: &LessonPanelProps) -> Html {
                 html! { <button class="choice" onclick={move |_| answer(choice.clone())}>{ label }</button> }
             });
             let typed_answer = {
-                let (answer, typed) = (answer.clone(), typed.clone());
+                let answer = answer.clone();
                 move |e: SubmitEvent| {
                     e.prevent_default();
-                    answer((*typed).clone());
+                    answer(crate::input::form_text(&e));
                 }
-            };
-            let on_input = {
-                let typed = typed.clone();
-                move |e: InputEvent| typed.set(crate::input::text_of(&e))
             };
             html! { <>
                 <p class="lesson-text">{ question.text.get(lang) }</p>
                 if question.choices.is_empty() {
                     <form class="answer" onsubmit={typed_answer}>
-                        <input type="text" aria-label={lang.pick("Your answer", "你的答案")} value={(*typed).clone()} oninput={on_input} />
+                        <input type="text" aria-label={lang.pick("Your answer", "你的答案")} />
                         <button type="submit">{ lang.pick("Check", "核对") }</button>
                     </form>
                 } else {

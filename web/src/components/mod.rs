@@ -31,7 +31,7 @@ pub use icon::icon;
 pub use invariant_ticks::invariant_ticks;
 pub use lag_chart::{LagChartProps, lag_chart};
 pub use lesson_menu::lesson_menu;
-pub use lesson_panel::LessonPanel;
+pub use lesson_panel::{LessonPanelProps, lesson_panel};
 pub use member_card::MemberCard;
 pub use new_group::new_group;
 pub use ops_table::ops_table;
