@@ -487,13 +487,18 @@ impl App {
     /// Runs the world `dt` further, handing its events to what is observed as they come (so the
     /// session can take its checkpoints), then takes the move into account.
     fn run_for(&mut self, dt: Duration) {
-        let until = self.session.sim().now() + dt;
+        let result = self.run_to(self.session.sim().now() + dt);
+        self.settle(result);
+    }
+
+    /// Runs the world to `t`, handing every event to what is observed and to the lesson (so a
+    /// step's wait is met whether the world got there by playing or by a seek's replay).
+    fn run_to(&mut self, t: Instant) -> Result<(), groupsim::ScenarioError> {
         let (observed, lessons) = (&mut self.observed, &mut self.lessons);
-        let result = self.session.run_to_draining(until, &mut |e| {
+        self.session.run_to_draining(t, &mut |e| {
             lessons.saw(&e.event);
             observed.event(e);
-        });
-        self.settle(result);
+        })
     }
 
     /// Takes the events of the last move into account, or stops and says why the move failed.
@@ -606,8 +611,7 @@ impl App {
                 return;
             }
             let next = (self.session.sim().now() + every).min(t);
-            let observed = &mut self.observed;
-            let result = self.session.run_to_draining(next, &mut |e| observed.event(e));
+            let result = self.run_to(next);
             if result.is_err() {
                 return self.settle(result);
             }
