@@ -15,6 +15,8 @@ mod conformance_range;
 #[cfg(test)]
 mod conformance_round_robin;
 #[cfg(test)]
+mod conformance_server_range;
+#[cfg(test)]
 mod conformance_sticky;
 #[cfg(test)]
 mod determinism;

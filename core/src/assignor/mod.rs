@@ -15,6 +15,7 @@
 mod loads;
 mod range;
 mod round_robin;
+pub mod server;
 mod sticky;
 
 use alloc::string::{String, ToString};
