@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::{
     ControlsProps, Details, GroupPanel, LessonPanelProps, ProducerPanel, SPEEDS, Timeline, TopicPanel, Wire,
-    controls, help, invariant_ticks, lesson_menu, lesson_panel, new_group,
+    controls, help, invariant_ticks, lesson_menu, lesson_panel, memo, new_group,
 };
 use crate::handlers::Handlers;
 use crate::held::Held;
@@ -448,7 +448,7 @@ impl Component for App {
                     </div>
                 </div>
                 { held.slot("wire", playing, &|| html! {
-                    <Wire flights={self.observed.wire.clone()} timeouts={self.observed.timeouts.clone()} now={view.now} {fast} />
+                    { memo(Wire { flights: self.observed.wire.clone(), timeouts: self.observed.timeouts.clone(), now: view.now, fast }) }
                 }) }
                 { held.slot("details", playing, &|| html! {
                     <Details

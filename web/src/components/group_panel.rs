@@ -5,6 +5,7 @@
 use groupsim::{Command, ConsumerView, GroupView, Instant};
 use yew::prelude::*;
 
+use super::memo::memo_keyed;
 use super::{AddConsumer, MemberCard, RebalanceBandProps, rebalance_band};
 use crate::i18n::kafka::group_state_meaning;
 use crate::lang::{Lang, use_lang};
@@ -93,14 +94,13 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
                 }, html! {
                 <ul class="members" style={windowed.then(|| CARDS.list_style(count, &shown))}>
                     { for props.consumers[shown].iter().map(|c| html! {
-                        <MemberCard
-                            key={c.id.0}
-                            consumer={c.clone()}
-                            now={props.now}
-                            member={member(c)}
-                            max_chips={windowed.then_some(CHIPS_IN_A_ROW)}
-                            on_command={props.on_command.clone()}
-                        />
+                        { memo_keyed(c.id.0, MemberCard {
+                            consumer: c.clone(),
+                            now: props.now,
+                            member: member(c),
+                            max_chips: windowed.then_some(CHIPS_IN_A_ROW),
+                            on_command: props.on_command.clone(),
+                        }) }
                     }) }
                 </ul>
             }) }

@@ -3,12 +3,13 @@
 use groupsim::{Command, ConsumerView, Instant, Life, MemberView};
 use yew::prelude::*;
 
-use crate::lang::{Lang, use_lang};
+use super::memo::{Part, memo};
+use crate::lang::Lang;
 use crate::owners::colour;
 
-/// Props of [`MemberCard`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct MemberCardProps {
+/// A member card: drawn again only when its input changes.
+#[derive(PartialEq, Debug)]
+pub struct MemberCard {
     /// The consumer.
     pub consumer: ConsumerView,
     /// The virtual clock, for the timers.
@@ -17,16 +18,18 @@ pub struct MemberCardProps {
     pub member: Option<MemberView>,
     /// Draw at most this many partition chips and count the rest (a card in a scroll box keeps
     /// one row of chips).
-    #[prop_or_default]
     pub max_chips: Option<usize>,
     /// Do something to the world.
     pub on_command: Callback<Command>,
 }
 
-/// A member card.
-#[function_component]
-pub fn MemberCard(props: &MemberCardProps) -> Html {
-    let lang = use_lang();
+impl Part for MemberCard {
+    fn draw(&self, lang: Lang) -> Html {
+        member_card(self, lang)
+    }
+}
+
+fn member_card(props: &MemberCard, lang: Lang) -> Html {
     let c = &props.consumer;
     let id = c.id.0;
     let in_group = props.member.is_some();
@@ -69,14 +72,14 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
     html! {
         <li class={format!("member {}{}", colour(c.id), if running { "" } else { " stopped" })}
             data-spot={format!("member:{}", c.id)} aria-label={format!("{} {}", lang.pick("Member", "成员"), c.client_id)}>
-            <MemberHead
-                client_id={c.client_id.clone()}
-                member_id={c.member_id.clone()}
-                {status}
-                partitions={shown.iter().take(chips).map(|(tp, _)| tp.partition).collect::<Vec<_>>()}
-                more={shown.len().saturating_sub(chips)}
-                idle={c.assignment.is_empty() && running}
-            />
+            { memo(MemberHead {
+                client_id: c.client_id.clone(),
+                member_id: c.member_id.clone(),
+                status,
+                partitions: shown.iter().take(chips).map(|(tp, _)| tp.partition).collect(),
+                more: shown.len().saturating_sub(chips),
+                idle: c.assignment.is_empty() && running,
+            }) }
             <div class="timers">
                 if let Some(m) = &props.member && let Some(deadline) = m.session_deadline {
                     if m.first_join {
@@ -98,38 +101,41 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
                     { countdown(Timer::Answer(api.name()), props.now, deadline, timeout.as_millis(), lang) }
                 }
             </div>
-            <MemberActions
-                {id}
-                client_id={c.client_id.clone()}
-                {running}
-                stalled={c.stalled}
-                link_cut={c.link_cut}
-                on_command={props.on_command.clone()}
-            />
+            { memo(MemberActions {
+                id,
+                client_id: c.client_id.clone(),
+                running,
+                stalled: c.stalled,
+                link_cut: c.link_cut,
+                on_command: props.on_command.clone(),
+            }) }
         </li>
     }
 }
 
-/// Props of [`MemberHead`]: only what changes at a rebalance, so the head is not redrawn on
-/// every tick as the timers are.
-#[derive(Properties, PartialEq, Debug)]
-pub struct MemberHeadProps {
-    pub client_id: String,
-    pub member_id: String,
+/// Client id, state, member id and partition chips: only what changes at a rebalance, so the
+/// head is not redrawn on every tick as the timers are.
+#[derive(PartialEq, Debug)]
+struct MemberHead {
+    client_id: String,
+    member_id: String,
     /// State and notes, in words.
-    pub status: String,
+    status: String,
     /// The partitions drawn as chips.
-    pub partitions: Vec<u32>,
+    partitions: Vec<u32>,
     /// How many more it owns than are drawn.
-    pub more: usize,
+    more: usize,
     /// Running with nothing assigned.
-    pub idle: bool,
+    idle: bool,
 }
 
-/// Client id, state, member id and partition chips.
-#[function_component]
-fn MemberHead(props: &MemberHeadProps) -> Html {
-    let lang = use_lang();
+impl Part for MemberHead {
+    fn draw(&self, lang: Lang) -> Html {
+        member_head(self, lang)
+    }
+}
+
+fn member_head(props: &MemberHead, lang: Lang) -> Html {
     html! {
         <>
             <div class="member-head">
@@ -148,23 +154,26 @@ fn MemberHead(props: &MemberHeadProps) -> Html {
     }
 }
 
-/// Props of [`MemberActions`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct MemberActionsProps {
+/// Close, kill, pause, restart, cut or heal the link.
+#[derive(PartialEq, Debug)]
+struct MemberActions {
     /// The consumer's id.
-    pub id: u32,
-    pub client_id: String,
-    pub running: bool,
-    pub stalled: bool,
-    pub link_cut: bool,
+    id: u32,
+    client_id: String,
+    running: bool,
+    stalled: bool,
+    link_cut: bool,
     /// Do something to the world.
-    pub on_command: Callback<Command>,
+    on_command: Callback<Command>,
 }
 
-/// Close, kill, pause, restart, cut or heal the link.
-#[function_component]
-fn MemberActions(props: &MemberActionsProps) -> Html {
-    let lang = use_lang();
+impl Part for MemberActions {
+    fn draw(&self, lang: Lang) -> Html {
+        member_actions(self, lang)
+    }
+}
+
+fn member_actions(props: &MemberActions, lang: Lang) -> Html {
     let (id, name, stalled, cut) = (props.id, &props.client_id, props.stalled, props.link_cut);
     let (close, kill, restart) =
         (lang.pick("Close", "关闭"), lang.pick("Kill", "杀掉"), lang.pick("Restart", "重启"));

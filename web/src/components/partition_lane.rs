@@ -4,12 +4,13 @@
 use groupsim::PartitionView;
 use yew::prelude::*;
 
-use crate::lang::{Lang, use_lang};
+use super::memo::Part;
+use crate::lang::Lang;
 use crate::owners::{LaneOwner, colour};
 
-/// Props of [`PartitionLane`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct PartitionLaneProps {
+/// A partition lane: drawn again only when its input changes.
+#[derive(PartialEq, Debug)]
+pub struct PartitionLane {
     /// The topic's name.
     pub topic: String,
     /// The partition.
@@ -54,10 +55,13 @@ fn stage(
     }
 }
 
-/// A partition lane.
-#[function_component]
-pub fn PartitionLane(props: &PartitionLaneProps) -> Html {
-    let lang = use_lang();
+impl Part for PartitionLane {
+    fn draw(&self, lang: Lang) -> Html {
+        partition_lane(self, lang)
+    }
+}
+
+fn partition_lane(props: &PartitionLane, lang: Lang) -> Html {
     let p = &props.partition;
     let pct = |offset: u64| (offset * 100).checked_div(props.longest).unwrap_or(0);
     let first = props.owners.first().and_then(|(_, o)| o.as_ref());

@@ -6,6 +6,7 @@ use groupsim::{Command, TopicView};
 use yew::prelude::*;
 
 use super::PartitionLane;
+use super::memo::memo_keyed;
 use crate::lang::{Lang, use_lang};
 use crate::owners::Owners;
 use crate::scroll_window::{Rows, use_scroll_window};
@@ -99,16 +100,15 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
                 }, html! {
                 <ol class="lanes" style={lanes_style}>
                     { for topic.partitions[shown.clone()].iter().map(|p| html! {
-                        <PartitionLane
-                            key={p.id}
-                            topic={topic.name.clone()}
-                            partition={p.clone()}
-                            {longest}
-                            follow={props.follow}
-                            {count}
-                            fast={props.fast}
-                            owners={props.owners.iter().map(|(g, o)| (g.clone(), o.get(&topic.name, p.id).cloned())).collect::<Vec<_>>()}
-                        />
+                        { memo_keyed(p.id, PartitionLane {
+                            topic: topic.name.clone(),
+                            partition: p.clone(),
+                            longest,
+                            follow: props.follow,
+                            count,
+                            fast: props.fast,
+                            owners: props.owners.iter().map(|(g, o)| (g.clone(), o.get(&topic.name, p.id).cloned())).collect(),
+                        }) }
                     }) }
                 </ol>
             }) }

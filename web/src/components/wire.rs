@@ -7,16 +7,17 @@ use std::collections::VecDeque;
 use groupsim::Instant;
 use yew::prelude::*;
 
-use crate::lang::{Lang, use_lang};
+use super::memo::Part;
+use crate::lang::Lang;
 use crate::observed::Flight;
 use crate::shared::Shared;
 
 /// How long a timed-out request stays on the wire, in virtual milliseconds.
 pub const TIMEOUT_SHOWN_MS: u64 = 30_000;
 
-/// Props of [`Wire`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct WireProps {
+/// The wire: drawn again only when its input changes.
+#[derive(PartialEq, Debug)]
+pub struct Wire {
     /// The newest messages, oldest first.
     pub flights: Shared<VecDeque<Flight>>,
     /// The virtual clock.
@@ -29,10 +30,13 @@ pub struct WireProps {
     pub fast: bool,
 }
 
-/// The wire.
-#[function_component]
-pub fn Wire(props: &WireProps) -> Html {
-    let lang = use_lang();
+impl Part for Wire {
+    fn draw(&self, lang: Lang) -> Html {
+        wire(self, lang)
+    }
+}
+
+fn wire(props: &Wire, lang: Lang) -> Html {
     html! {
         <section class="wire" data-spot="wire" aria-label={lang.pick("Protocol messages", "协议消息")}>
             <h2>{ lang.pick("On the wire", "网络上的消息") }<span class="muted">{ lang.pick(" · newest last", " · 最新的在最后") }</span></h2>
