@@ -5,7 +5,7 @@
 use groupsim::{Command, ConsumerView, GroupView, Instant};
 use yew::prelude::*;
 
-use super::memo::memo_keyed;
+use super::part::memo_keyed;
 use super::{AddConsumer, MemberCard, RebalanceBandProps, rebalance_band};
 use crate::i18n::kafka::group_state_meaning;
 use crate::lang::{Lang, use_lang};

@@ -3,7 +3,7 @@
 use groupsim::{Command, ConsumerView, Instant, Life, MemberView};
 use yew::prelude::*;
 
-use super::memo::{Part, memo};
+use super::part::{Part, memo};
 use crate::lang::Lang;
 use crate::owners::colour;
 

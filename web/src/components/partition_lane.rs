@@ -4,7 +4,7 @@
 use groupsim::PartitionView;
 use yew::prelude::*;
 
-use super::memo::Part;
+use super::part::Part;
 use crate::lang::Lang;
 use crate::owners::{LaneOwner, colour};
 

@@ -6,7 +6,7 @@ use groupsim::{Command, TopicView};
 use yew::prelude::*;
 
 use super::PartitionLane;
-use super::memo::memo_keyed;
+use super::part::memo_keyed;
 use crate::lang::{Lang, use_lang};
 use crate::owners::Owners;
 use crate::scroll_window::{Rows, use_scroll_window};

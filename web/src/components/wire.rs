@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use groupsim::Instant;
 use yew::prelude::*;
 
-use super::memo::Part;
+use super::part::Part;
 use crate::lang::Lang;
 use crate::observed::Flight;
 use crate::shared::Shared;
