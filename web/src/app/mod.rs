@@ -368,17 +368,17 @@ impl Component for App {
                         speed: self.playback.speed,
                         on_speed: on.speed.clone(),
                     }) }
-                    <Timeline
-                        now={view.now}
-                        head={self.session.head()}
-                        commands={self.session.commands().iter().map(|c| c.at_ms).collect::<Vec<_>>()}
-                        seed={view.seed}
-                        link={self.link.clone()}
-                        on_seek={on.seek.clone()}
-                        on_reset={on.reset.clone()}
-                        on_share={on.share.clone()}
-                        on_help={on.open_help.clone()}
-                    />
+                    { memo(Timeline {
+                        now: view.now,
+                        head: self.session.head(),
+                        commands: self.session.commands().iter().map(|c| c.at_ms).collect(),
+                        seed: view.seed,
+                        link: self.link.clone(),
+                        on_seek: on.seek.clone(),
+                        on_reset: on.reset.clone(),
+                        on_share: on.share.clone(),
+                        on_help: on.open_help.clone(),
+                    }) }
                     { invariant_ticks(lang, violations, self.observed.duplicate_count, &on.seek) }
                 </header>
                 if self.invite && self.lessons.run.is_none() {
@@ -423,13 +423,13 @@ impl Component for App {
                             <TopicPanel topic={topic.clone()} owners={owners.clone()} follow={self.follow} {fast} on_command={on.command.clone()} />
                         })) }
                         { held.slot("producers", playing, &|| html! {
-                            <ProducerPanel
-                                producers={view.producers.clone()}
-                                topics={view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect::<Vec<_>>()}
-                                follow={self.follow}
-                                on_follow={on.follow.clone()}
-                                on_command={on.command.clone()}
-                            />
+                            { memo(ProducerPanel {
+                                producers: view.producers.clone(),
+                                topics: view.topics.iter().map(|t| (t.name.clone(), t.partitions.len() as u32)).collect(),
+                                follow: self.follow,
+                                on_follow: on.follow.clone(),
+                                on_command: on.command.clone(),
+                            }) }
                         }) }
                     </div>
                     <div class="column">
@@ -451,15 +451,15 @@ impl Component for App {
                     { memo(Wire { flights: self.observed.wire.clone(), timeouts: self.observed.timeouts.clone(), now: view.now, fast }) }
                 }) }
                 { held.slot("details", playing, &|| html! {
-                    <Details
-                        groups={view.groups.clone()}
-                        log={self.observed.log.clone()}
-                        lag={self.observed.lag.clone()}
-                        violations={violations.to_vec()}
-                        duplicates={self.observed.duplicates.iter().cloned().collect::<Vec<_>>()}
-                        duplicate_count={self.observed.duplicate_count}
-                        on_seek={on.seek.clone()}
-                    />
+                    { memo(Details {
+                        groups: view.groups.clone(),
+                        log: self.observed.log.clone(),
+                        lag: self.observed.lag.clone(),
+                        violations: violations.to_vec(),
+                        duplicates: self.observed.duplicates.iter().cloned().collect(),
+                        duplicate_count: self.observed.duplicate_count,
+                        on_seek: on.seek.clone(),
+                    }) }
                 }) }
                 if self.help {
                     { help(lang, &on.close_help) }

@@ -6,16 +6,17 @@ use std::collections::VecDeque;
 use groupsim::{GroupView, Invariant, Violation};
 use yew::prelude::*;
 
+use super::part::{Local, Part};
 use super::{EventLog, LagChartProps, lag_chart, ops_table};
 use crate::i18n::kafka::invariant_statement;
-use crate::lang::{Lang, use_lang};
+use crate::lang::Lang;
 use crate::observed::{LagSample, Log};
 use crate::ops;
 use crate::shared::Shared;
 
-/// Props of [`Details`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct DetailsProps {
+/// The tabbed panel; it keeps the tab chosen.
+#[derive(PartialEq, Debug)]
+pub struct Details {
     /// Every group.
     pub groups: Vec<GroupView>,
     /// The event log.
@@ -33,8 +34,9 @@ pub struct DetailsProps {
 }
 
 /// The tabs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tab {
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
     Log,
     Describe,
     Members,
@@ -74,18 +76,23 @@ impl Tab {
     }
 }
 
-/// The tabbed panel.
-#[function_component]
-pub fn Details(props: &DetailsProps) -> Html {
-    let lang = use_lang();
-    let tab = use_state(|| Tab::Log);
+impl Part for Details {
+    type State = Tab;
+
+    fn draw(&self, lang: Lang, tab: &Local<Tab>) -> Html {
+        details(self, lang, tab)
+    }
+}
+
+fn details(props: &Details, lang: Lang, chosen: &Local<Tab>) -> Html {
+    let tab = chosen.get();
     let cli = |option: &str, g: &GroupView| {
         format!(
             "kafka-consumer-groups.sh --bootstrap-server broker-0:9092 --describe --group {}{option}",
             g.id
         )
     };
-    let body = match *tab {
+    let body = match tab {
         Tab::Log => html! { <EventLog log={props.log.clone()} /> },
         Tab::Describe => html! { <>{ for props.groups.iter().map(|g| html! {
             { ops_table(&cli("", g), &ops::offsets(g)) }
@@ -132,14 +139,14 @@ pub fn Details(props: &DetailsProps) -> Html {
         <section class="details" data-spot="details" aria-label={lang.pick("Details", "详情")}>
             <div class="tabs" role="tablist">
                 { for Tab::ALL.iter().map(|&t| {
-                    let select = { let tab = tab.clone(); move |_| tab.set(t) };
+                    let select = { let chosen = chosen.clone(); move |_| chosen.update(|tab| *tab = t) };
                     let label = match t {
                         Tab::Duplicates => format!("{} ({})", t.label(lang), props.duplicate_count),
                         Tab::Invariants if !props.violations.is_empty() => format!("{} ✗", t.label(lang)),
                         _ => t.label(lang).to_string(),
                     };
                     html! {
-                        <button role="tab" data-spot={format!("tab:{}", t.spot())} aria-selected={(*tab == t).to_string()} onclick={select}>{ label }</button>
+                        <button role="tab" data-spot={format!("tab:{}", t.spot())} aria-selected={(tab == t).to_string()} onclick={select}>{ label }</button>
                     }
                 }) }
             </div>

@@ -5,7 +5,7 @@
 use groupsim::{Command, ConsumerView, GroupView, Instant};
 use yew::prelude::*;
 
-use super::part::memo_keyed;
+use super::part::{memo, memo_keyed};
 use super::{AddConsumer, MemberCard, RebalanceBandProps, rebalance_band};
 use crate::i18n::kafka::group_state_meaning;
 use crate::lang::{Lang, use_lang};
@@ -104,7 +104,12 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
                     }) }
                 </ul>
             }) }
-            <AddConsumer existing={props.existing} group={id.clone()} topics={props.topics.clone()} on_command={props.on_command.clone()} />
+            { memo(AddConsumer {
+                existing: props.existing,
+                group: id.clone(),
+                topics: props.topics.clone(),
+                on_command: props.on_command.clone(),
+            }) }
             if let Some(g) = &props.group {
                 { rebalance_band(lang, &RebalanceBandProps {
                     rebalances: g.rebalances.clone(),

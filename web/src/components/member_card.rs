@@ -3,7 +3,7 @@
 use groupsim::{Command, ConsumerView, Instant, Life, MemberView};
 use yew::prelude::*;
 
-use super::part::{Part, memo};
+use super::part::{Local, Part, memo};
 use crate::lang::Lang;
 use crate::owners::colour;
 
@@ -24,7 +24,9 @@ pub struct MemberCard {
 }
 
 impl Part for MemberCard {
-    fn draw(&self, lang: Lang) -> Html {
+    type State = ();
+
+    fn draw(&self, lang: Lang, _: &Local<()>) -> Html {
         member_card(self, lang)
     }
 }
@@ -130,7 +132,9 @@ struct MemberHead {
 }
 
 impl Part for MemberHead {
-    fn draw(&self, lang: Lang) -> Html {
+    type State = ();
+
+    fn draw(&self, lang: Lang, _: &Local<()>) -> Html {
         member_head(self, lang)
     }
 }
@@ -168,7 +172,9 @@ struct MemberActions {
 }
 
 impl Part for MemberActions {
-    fn draw(&self, lang: Lang) -> Html {
+    type State = ();
+
+    fn draw(&self, lang: Lang, _: &Local<()>) -> Html {
         member_actions(self, lang)
     }
 }

@@ -1,10 +1,12 @@
-//! One component type for every part of the page that Yew skips while its input is unchanged:
-//! a partition lane, a member card with its head and buttons, the wire. Each was a component
-//! type of its own, and every component type brings about 0.7 KB of Yew's code into the
-//! download; as a [`Part`] drawn by the one [`Memo`] it brings its drawing function alone.
+//! One component type for every part of the page that Yew skips while its input is unchanged
+//! (a partition lane, a member card with its head and buttons, the wire) or that keeps what a
+//! person typed or chose (the timeline's seed). Each was a component type of its own, and every
+//! component type brings about 0.7 KB of Yew's code into the download; as a [`Part`] drawn by
+//! the one [`Memo`] it brings its drawing function alone.
 
 use std::any::Any;
 use std::fmt;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -14,8 +16,44 @@ use crate::lang::{Lang, use_lang};
 
 /// A part of the page: its input, compared to skip a redraw, and how to draw it.
 pub trait Part: PartialEq + 'static {
-    /// The part's markup in `lang`.
-    fn draw(&self, lang: Lang) -> Html;
+    /// What the part keeps between redraws (`()` for nothing): what a person typed or chose.
+    type State: Default + Clone + 'static;
+
+    /// The part's markup in `lang`, with its state.
+    fn draw(&self, lang: Lang, state: &Local<Self::State>) -> Html;
+}
+
+/// A part's state: kept by its [`Memo`] from one redraw to the next; setting it redraws the part.
+pub struct Local<S> {
+    slot: UseStateHandle<Rc<dyn Any>>,
+    _state: PhantomData<S>,
+}
+
+impl<S: Default + Clone + 'static> Local<S> {
+    /// The state as of this redraw (its default until first set, or if the place held another
+    /// part before).
+    pub fn get(&self) -> S {
+        self.slot.downcast_ref::<S>().cloned().unwrap_or_default()
+    }
+
+    /// Changes the state and redraws the part.
+    pub fn update(&self, change: impl FnOnce(&mut S)) {
+        let mut state = self.get();
+        change(&mut state);
+        self.slot.set(Rc::new(state));
+    }
+}
+
+impl<S> Clone for Local<S> {
+    fn clone(&self) -> Self {
+        Local { slot: self.slot.clone(), _state: PhantomData }
+    }
+}
+
+impl<S> fmt::Debug for Local<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Local")
+    }
 }
 
 /// A [`Part`] of any type, as [`Memo`] holds it.
@@ -23,7 +61,7 @@ trait AnyPart {
     /// The same type with equal input.
     fn same(&self, other: &dyn AnyPart) -> bool;
     fn as_any(&self) -> &dyn Any;
-    fn draw_in(&self, lang: Lang) -> Html;
+    fn draw_in(&self, lang: Lang, slot: UseStateHandle<Rc<dyn Any>>) -> Html;
 }
 
 impl<P: Part> AnyPart for P {
@@ -35,8 +73,8 @@ impl<P: Part> AnyPart for P {
         self
     }
 
-    fn draw_in(&self, lang: Lang) -> Html {
-        self.draw(lang)
+    fn draw_in(&self, lang: Lang, slot: UseStateHandle<Rc<dyn Any>>) -> Html {
+        self.draw(lang, &Local { slot, _state: PhantomData })
     }
 }
 
@@ -58,10 +96,13 @@ impl fmt::Debug for MemoProps {
     }
 }
 
-/// Draws its part again only when the part's input changed (or the language did).
+/// Draws its part again only when the part's input changed, the language did or the part's
+/// state was set.
 #[function_component]
 fn Memo(props: &MemoProps) -> Html {
-    props.part.draw_in(use_lang())
+    let lang = use_lang();
+    let slot = use_state(|| Rc::new(()) as Rc<dyn Any>);
+    props.part.draw_in(lang, slot)
 }
 
 /// `part`, skipped by Yew while its input equals the last one drawn at this place.
@@ -82,7 +123,9 @@ mod tests {
     struct Count(u32);
 
     impl Part for Count {
-        fn draw(&self, _lang: Lang) -> Html {
+        type State = ();
+
+        fn draw(&self, _lang: Lang, _state: &Local<()>) -> Html {
             html! { { self.0 } }
         }
     }
@@ -91,7 +134,9 @@ mod tests {
     struct Other(u32);
 
     impl Part for Other {
-        fn draw(&self, _lang: Lang) -> Html {
+        type State = ();
+
+        fn draw(&self, _lang: Lang, _state: &Local<()>) -> Html {
             Html::default()
         }
     }

@@ -4,7 +4,7 @@
 use groupsim::PartitionView;
 use yew::prelude::*;
 
-use super::part::Part;
+use super::part::{Local, Part};
 use crate::lang::Lang;
 use crate::owners::{LaneOwner, colour};
 
@@ -56,7 +56,9 @@ fn stage(
 }
 
 impl Part for PartitionLane {
-    fn draw(&self, lang: Lang) -> Html {
+    type State = ();
+
+    fn draw(&self, lang: Lang, _: &Local<()>) -> Html {
         partition_lane(self, lang)
     }
 }

@@ -5,12 +5,13 @@ use groupsim::partitioner::{key_bytes, partition_for_key};
 use groupsim::{Command, KeyMode, MAX_RATE, ProducerConfig, ProducerView};
 use yew::prelude::*;
 
+use super::part::{Local, Part};
 use crate::input::{selected, text_of, whole_number};
-use crate::lang::{Lang, use_lang};
+use crate::lang::Lang;
 
-/// Props of [`ProducerPanel`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct ProducerPanelProps {
+/// The producers panel; it keeps what was typed into its forms.
+#[derive(PartialEq, Debug)]
+pub struct ProducerPanel {
     /// Every producer, in creation order.
     pub producers: Vec<ProducerView>,
     /// Topics and their partition counts.
@@ -38,66 +39,92 @@ pub fn describe_mode(mode: &KeyMode, lang: Lang) -> String {
     }
 }
 
-/// The producers panel.
-#[function_component]
-pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
-    let lang = use_lang();
-    let rate = use_state(|| "5".to_string());
-    let mode = use_state(|| 0usize);
-    let keys = use_state(|| "32".to_string());
-    let topic_name = use_state(|| "payments".to_string());
-    let topic_partitions = use_state(|| "3".to_string());
-    let error = use_state(|| None::<String>);
-    let topic_index = use_state(|| 0usize);
-    let chosen_topic = props.topics.get(*topic_index).or(props.topics.first()).map(|(t, _)| t.clone());
+/// What the producers panel's forms hold: the new producer's settings, the new topic's, and
+/// what is wrong with them.
+#[derive(Clone, Debug)]
+pub struct ProducerForm {
+    rate: String,
+    /// 0 keyed, 1 null key (sticky), 2 round-robin.
+    mode: usize,
+    keys: String,
+    topic_name: String,
+    topic_partitions: String,
+    error: Option<String>,
+    /// The new producer's topic, an index into the topics.
+    topic_index: usize,
+}
+
+impl Default for ProducerForm {
+    fn default() -> Self {
+        ProducerForm {
+            rate: "5".into(),
+            mode: 0,
+            keys: "32".into(),
+            topic_name: "payments".into(),
+            topic_partitions: "3".into(),
+            error: None,
+            topic_index: 0,
+        }
+    }
+}
+
+impl Part for ProducerPanel {
+    type State = ProducerForm;
+
+    fn draw(&self, lang: Lang, form: &Local<ProducerForm>) -> Html {
+        producer_panel(self, lang, form)
+    }
+}
+
+fn producer_panel(props: &ProducerPanel, lang: Lang, state: &Local<ProducerForm>) -> Html {
+    let form = state.get();
+    let chosen_topic = props.topics.get(form.topic_index).or(props.topics.first()).map(|(t, _)| t.clone());
     let add = {
-        let (rate, mode, keys, error, on_command) =
-            (rate.clone(), *mode, keys.clone(), error.clone(), props.on_command.clone());
+        let (state, form, on_command) = (state.clone(), form.clone(), props.on_command.clone());
         let topic = chosen_topic.unwrap_or_default();
         move |_| {
-            let parsed = whole_number(&rate, lang, ("The rate", "速率"), 0, MAX_RATE).and_then(|rate| {
-                let key_mode = match mode {
+            let parsed = whole_number(&form.rate, lang, ("The rate", "速率"), 0, MAX_RATE).and_then(|rate| {
+                let key_mode = match form.mode {
                     0 => KeyMode::Keyed {
-                        key_space: whole_number(&keys, lang, ("The key space", "键空间"), 1, 1_000_000)?,
+                        key_space: whole_number(&form.keys, lang, ("The key space", "键空间"), 1, 1_000_000)?,
                     },
                     1 => KeyMode::default(),
                     _ => KeyMode::RoundRobin,
                 };
                 Ok(ProducerConfig { topic: topic.clone(), rate_per_sec: rate, key_mode })
             });
-            match parsed {
-                Ok(config) => {
-                    error.set(None);
-                    on_command.emit(Command::AddProducer { config });
-                }
-                Err(e) => error.set(Some(e)),
+            state.update(|f| f.error = parsed.as_ref().err().cloned());
+            if let Ok(config) = parsed {
+                on_command.emit(Command::AddProducer { config });
             }
         }
     };
     let create_topic = {
-        let (name, partitions, error, on_command) =
-            (topic_name.clone(), topic_partitions.clone(), error.clone(), props.on_command.clone());
-        move |_| match whole_number(&partitions, lang, ("The partition count", "分区数"), 1, 64) {
-            Ok(partitions) => {
-                error.set(None);
-                on_command.emit(Command::CreateTopic { topic: name.trim().to_string(), partitions });
+        let (state, form, on_command) = (state.clone(), form.clone(), props.on_command.clone());
+        move |_| {
+            let partitions =
+                whole_number(&form.topic_partitions, lang, ("The partition count", "分区数"), 1, 64);
+            state.update(|f| f.error = partitions.as_ref().err().cloned());
+            if let Ok(partitions) = partitions {
+                on_command
+                    .emit(Command::CreateTopic { topic: form.topic_name.trim().to_string(), partitions });
             }
-            Err(e) => error.set(Some(e)),
         }
     };
     let on_follow_input = {
         let on_follow = props.on_follow.clone();
         move |e: InputEvent| on_follow.emit(text_of(&e).trim().parse::<u32>().ok())
     };
-    let setter = |state: &UseStateHandle<String>| {
+    let setter = |field: fn(&mut ProducerForm) -> &mut String| {
         let state = state.clone();
-        move |e: InputEvent| state.set(text_of(&e))
+        move |e: InputEvent| {
+            let text = text_of(&e);
+            state.update(|f| *field(f) = text);
+        }
     };
     let on_mode = {
-        let mode = mode.clone();
-        move |e: Event| {
-            mode.set(selected(&e).unwrap_or(0));
-        }
+        let state = state.clone();
+        move |e: Event| state.update(|f| f.mode = selected(&e).unwrap_or(0))
     };
     let followed = props.follow.map(|k| {
         let bytes = key_bytes(k);
@@ -145,31 +172,31 @@ pub fn ProducerPanel(props: &ProducerPanelProps) -> Html {
             <div class="form-row">
                 if props.topics.len() > 1 {
                     <select aria-label={lang.pick("Producer topic", "生产者的主题")} onchange={{
-                        let topic_index = topic_index.clone();
-                        move |e: Event| topic_index.set(selected(&e).unwrap_or(0))
+                        let state = state.clone();
+                        move |e: Event| state.update(|f| f.topic_index = selected(&e).unwrap_or(0))
                     }}>
                         { for props.topics.iter().enumerate().map(|(i, (t, _))| html! {
-                            <option value={i.to_string()} selected={i == *topic_index}>{ t }</option>
+                            <option value={i.to_string()} selected={i == form.topic_index}>{ t }</option>
                         }) }
                     </select>
                 }
-                <label>{ lang.pick("rate/s ", "速率/秒 ") }<input type="text" inputmode="numeric" size="4" aria-label={lang.pick("Producer rate", "生产者速率/秒")} value={(*rate).clone()} oninput={setter(&rate)} /></label>
+                <label>{ lang.pick("rate/s ", "速率/秒 ") }<input type="text" inputmode="numeric" size="4" aria-label={lang.pick("Producer rate", "生产者速率/秒")} value={form.rate.clone()} oninput={setter(|f| &mut f.rate)} /></label>
                 <select aria-label={lang.pick("Key mode", "消息键模式")} onchange={on_mode}>
-                    <option value="0" selected={*mode == 0}>{ lang.pick("keyed", "按键分区") }</option>
-                    <option value="1" selected={*mode == 1}>{ lang.pick("null key (sticky)", "无键（粘性分区）") }</option>
-                    <option value="2" selected={*mode == 2}>{ lang.pick("round-robin", "轮询") }</option>
+                    <option value="0" selected={form.mode == 0}>{ lang.pick("keyed", "按键分区") }</option>
+                    <option value="1" selected={form.mode == 1}>{ lang.pick("null key (sticky)", "无键（粘性分区）") }</option>
+                    <option value="2" selected={form.mode == 2}>{ lang.pick("round-robin", "轮询") }</option>
                 </select>
-                if *mode == 0 {
-                    <label>{ lang.pick("keys ", "键空间 ") }<input type="text" inputmode="numeric" size="4" aria-label={lang.pick("Key space", "键空间")} value={(*keys).clone()} oninput={setter(&keys)} /></label>
+                if form.mode == 0 {
+                    <label>{ lang.pick("keys ", "键空间 ") }<input type="text" inputmode="numeric" size="4" aria-label={lang.pick("Key space", "键空间")} value={form.keys.clone()} oninput={setter(|f| &mut f.keys)} /></label>
                 }
                 <button aria-label={lang.pick("Add producer", "添加生产者")} onclick={add}>{ lang.pick("Add producer", "添加生产者") }</button>
             </div>
             <div class="form-row">
-                <input type="text" size="10" aria-label={lang.pick("New topic name", "新主题名称")} value={(*topic_name).clone()} oninput={setter(&topic_name)} />
-                <label>{ lang.pick("partitions ", "分区数 ") }<input type="text" inputmode="numeric" size="3" aria-label={lang.pick("New topic partitions", "新主题的分区数")} value={(*topic_partitions).clone()} oninput={setter(&topic_partitions)} /></label>
+                <input type="text" size="10" aria-label={lang.pick("New topic name", "新主题名称")} value={form.topic_name.clone()} oninput={setter(|f| &mut f.topic_name)} />
+                <label>{ lang.pick("partitions ", "分区数 ") }<input type="text" inputmode="numeric" size="3" aria-label={lang.pick("New topic partitions", "新主题的分区数")} value={form.topic_partitions.clone()} oninput={setter(|f| &mut f.topic_partitions)} /></label>
                 <button aria-label={lang.pick("Create topic", "创建主题")} onclick={create_topic}>{ lang.pick("Create topic", "创建主题") }</button>
             </div>
-            if let Some(e) = &*error { <p class="inline-error" role="alert">{ e }</p> }
+            if let Some(e) = &form.error { <p class="inline-error" role="alert">{ e }</p> }
             <div class="form-row">
                 <label>{ lang.pick("follow key ", "跟踪键 ") }<input type="text" inputmode="numeric" size="4" aria-label={lang.pick("Follow key", "跟踪键")}
                     placeholder="7" value={props.follow.map(|k| k.to_string()).unwrap_or_default()} oninput={on_follow_input} /></label>

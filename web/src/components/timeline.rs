@@ -3,11 +3,12 @@
 use groupsim::Instant;
 use yew::prelude::*;
 
-use crate::lang::{Lang, use_lang};
+use super::part::{Local, Part};
+use crate::lang::Lang;
 
-/// Props of [`Timeline`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct TimelineProps {
+/// The timeline bar.
+#[derive(PartialEq, Debug)]
+pub struct Timeline {
     /// The moment shown.
     pub now: Instant,
     /// The furthest moment reached.
@@ -37,12 +38,24 @@ pub fn parse_seed(text: &str, lang: Lang) -> Result<u64, String> {
     })
 }
 
-/// The timeline bar.
-#[function_component]
-pub fn Timeline(props: &TimelineProps) -> Html {
-    let lang = use_lang();
-    let seed_text = use_state(|| props.seed.to_string());
-    let seed_error = use_state(|| None::<String>);
+/// What the timeline keeps: the seed as typed (until then the world's own) and what is wrong
+/// with it.
+#[derive(Clone, Default, Debug)]
+pub struct SeedField {
+    text: Option<String>,
+    error: Option<String>,
+}
+
+impl Part for Timeline {
+    type State = SeedField;
+
+    fn draw(&self, lang: Lang, state: &Local<SeedField>) -> Html {
+        timeline(self, lang, state)
+    }
+}
+
+fn timeline(props: &Timeline, lang: Lang, state: &Local<SeedField>) -> Html {
+    let field = state.get();
     let head_ms = props.head.as_millis().max(1);
     let on_seek = props.on_seek.clone();
     let seek = move |e: InputEvent| {
@@ -51,19 +64,21 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
     };
     let on_seed_input = {
-        let (seed_text, seed_error) = (seed_text.clone(), seed_error.clone());
+        let state = state.clone();
         move |e: InputEvent| {
             let text = crate::input::text_of(&e);
-            seed_error.set(parse_seed(&text, lang).err());
-            seed_text.set(text);
+            state.update(|field| {
+                field.error = parse_seed(&text, lang).err();
+                field.text = Some(text);
+            });
         }
     };
+    let seed_text = field.text.unwrap_or_else(|| props.seed.to_string());
     let reset = {
-        let (seed_text, seed_error, on_reset) =
-            (seed_text.clone(), seed_error.clone(), props.on_reset.clone());
-        move |_| match parse_seed(&seed_text, lang) {
+        let (state, on_reset, text) = (state.clone(), props.on_reset.clone(), seed_text.clone());
+        move |_| match parse_seed(&text, lang) {
             Ok(seed) => on_reset.emit(seed),
-            Err(e) => seed_error.set(Some(e)),
+            Err(e) => state.update(|field| field.error = Some(e)),
         }
     };
     let share = props.on_share.clone();
@@ -89,8 +104,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </span>
             <label class="seed-input">
                 <span>{ lang.pick("seed", "种子") }</span>
-                <input type="text" inputmode="numeric" size="6" aria-label={lang.pick("Seed", "种子")} value={(*seed_text).clone()}
-                    aria-invalid={seed_error.is_some().to_string()} oninput={on_seed_input} />
+                <input type="text" inputmode="numeric" size="6" aria-label={lang.pick("Seed", "种子")} value={seed_text}
+                    aria-invalid={field.error.is_some().to_string()} oninput={on_seed_input} />
             </label>
             <button aria-label={lang.pick("Reset", "重置")} title={lang.pick("Start the default world again with this seed", "用这个种子重新开始默认场景")}
                 onclick={reset}>{ lang.pick("Reset", "重置") }</button>
@@ -98,7 +113,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 title={lang.pick("Put this run in the address bar: opening the link replays it exactly", "把这次运行写进地址栏：打开这个链接就能原样重放")}
                 onclick={move |_| share.emit(())}>{ lang.pick("Share", "分享") }</button>
             <button aria-label={lang.pick("Keyboard shortcuts", "键盘快捷键")} title={lang.pick("Keyboard shortcuts (?)", "键盘快捷键（?）")} onclick={move |_| help.emit(())}>{ "?" }</button>
-            if let Some(error) = &*seed_error {
+            if let Some(error) = &field.error {
                 <p class="inline-error" role="alert">{ error }</p>
             }
             if let Some(link) = &props.link {

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use groupsim::Instant;
 use yew::prelude::*;
 
-use super::part::Part;
+use super::part::{Local, Part};
 use crate::lang::Lang;
 use crate::observed::Flight;
 use crate::shared::Shared;
@@ -31,7 +31,9 @@ pub struct Wire {
 }
 
 impl Part for Wire {
-    fn draw(&self, lang: Lang) -> Html {
+    type State = ();
+
+    fn draw(&self, lang: Lang, _: &Local<()>) -> Html {
         wire(self, lang)
     }
 }
