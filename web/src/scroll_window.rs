@@ -7,6 +7,8 @@ use core::ops::Range;
 
 use yew::prelude::*;
 
+use crate::components::Local;
+
 /// Rows drawn beyond each edge of the box, so a short scroll shows no gap.
 pub const OVERSCAN: usize = 2;
 
@@ -63,12 +65,12 @@ impl Rows {
     }
 }
 
-/// A scroll box's state: the element to attach as `ref`, the row at its top, and the
-/// `onscroll` handler that keeps that row up to date.
+/// A scroll box's state, kept by the part that draws it: the element to attach as `ref` and the
+/// row at its top.
+#[derive(Clone, Default, Debug)]
 pub struct ScrollWindow {
     pub node: NodeRef,
     pub first: usize,
-    pub onscroll: Callback<Event>,
 }
 
 impl ScrollWindow {
@@ -79,40 +81,39 @@ impl ScrollWindow {
 
     /// The box around a list of `rows`. Windowed, it has the box's height, scrolls, can be
     /// focused to scroll with the keyboard and says what scrolls (`label`); otherwise it is a
-    /// plain box around a list drawn whole.
-    pub fn scroll_box(
+    /// plain box around a list drawn whole. Scrolling keeps the row at the top up to date in
+    /// the part's `state`, where `window` finds this scroll window.
+    #[allow(clippy::too_many_arguments)]
+    pub fn scroll_box<S: Default + Clone + 'static>(
         &self,
+        state: &Local<S>,
+        window: fn(&mut S) -> &mut ScrollWindow,
         class: &'static str,
         rows: Rows,
         windowed: bool,
         label: impl FnOnce() -> String,
         list: Html,
     ) -> Html {
+        let onscroll = windowed.then(|| {
+            let (state, node, first) = (state.clone(), self.node.clone(), self.first);
+            Callback::from(move |_: Event| {
+                let Some(el) = node.cast::<web_sys::Element>() else { return };
+                let top = rows.first_in_view(el.scroll_top().max(0) as u32);
+                // Redrawn only when another row reaches the top, not on every pixel.
+                if top != first {
+                    state.update(|s| window(s).first = top);
+                }
+            })
+        });
         html! {
             <div class={classes!(class, windowed.then_some("windowed"))} ref={self.node.clone()}
-                style={windowed.then(|| rows.box_style())} onscroll={windowed.then(|| self.onscroll.clone())}
+                style={windowed.then(|| rows.box_style())} {onscroll}
                 tabindex={windowed.then_some("0")} role={windowed.then_some("region")}
                 aria-label={windowed.then(label)}>
                 { list }
             </div>
         }
     }
-}
-
-/// Tracks which row is at the top of a scroll box of `rows`.
-#[hook]
-pub fn use_scroll_window(rows: Rows) -> ScrollWindow {
-    let first = use_state_eq(|| 0usize);
-    let node = use_node_ref();
-    let onscroll = {
-        let (first, node) = (first.clone(), node.clone());
-        Callback::from(move |_| {
-            if let Some(el) = node.cast::<web_sys::Element>() {
-                first.set(rows.first_in_view(el.scroll_top().max(0) as u32));
-            }
-        })
-    };
-    ScrollWindow { node, first: *first, onscroll }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::{
     ControlsProps, Details, GroupPanel, LessonPanelProps, ProducerPanel, SPEEDS, Timeline, TopicPanel, Wire,
-    controls, help, invariant_ticks, lesson_menu, lesson_panel, memo, new_group,
+    controls, follow_into_view, help, invariant_ticks, lesson_menu, lesson_panel, memo, new_group,
 };
 use crate::handlers::Handlers;
 use crate::held::Held;
@@ -123,6 +123,10 @@ struct Viewport {
     root: NodeRef,
     /// How many slots were drawn when they were last put under watch.
     watched: usize,
+    /// What the lanes were last scrolled for: the key followed, the topics' partitions in all,
+    /// the topics and the groups (following a key scrolls its lanes into view, and again when
+    /// a topic grows or a group comes).
+    followed: Option<(u32, usize, usize, usize)>,
 }
 
 /// The playground.
@@ -153,6 +157,39 @@ pub struct App {
     _keys: Option<KeyListener>,
     _hash: Option<HashListener>,
     on: Handlers,
+}
+
+/// The groups the page draws: those the coordinators know, then those only their consumers know
+/// so far (their first JoinGroup is on the wire).
+fn group_ids(view: &SimView) -> Vec<String> {
+    let mut ids: Vec<String> = view.groups.iter().map(|g| g.id.clone()).collect();
+    for c in &view.consumers {
+        if !ids.contains(&c.group) {
+            ids.push(c.group.clone());
+        }
+    }
+    ids
+}
+
+impl App {
+    /// Scrolls the followed key's lanes into view once it is drawn: when the key changes, and
+    /// again when a topic grows or a group comes.
+    fn follow_into_view(&mut self) {
+        let topics = &self.view.topics;
+        let groups = group_ids(&self.view).len();
+        let wanted = self
+            .follow
+            .map(|key| (key, topics.iter().map(|t| t.partitions.len()).sum(), topics.len(), groups));
+        if wanted == self.viewport.followed {
+            return;
+        }
+        self.viewport.followed = wanted;
+        if let (Some(key), Some(root)) = (self.follow, self.viewport.root.cast::<web_sys::Element>()) {
+            for topic in topics {
+                follow_into_view(&root, topic, key, groups);
+            }
+        }
+    }
 }
 
 impl Component for App {
@@ -189,6 +226,7 @@ impl Component for App {
                 on_screen: OnScreen::new(ctx.link().callback(Msg::Seen)),
                 root: NodeRef::default(),
                 watched: 0,
+                followed: None,
             },
             lessons: lesson::Lessons::default(),
             error,
@@ -320,20 +358,14 @@ impl Component for App {
             on_screen.watch(&root);
             self.viewport.watched = slots;
         }
+        self.follow_into_view();
         self.lesson_rendered(ctx);
     }
 
     fn view(&self, _ctx: &Context<Self>) -> Html {
         let view = &self.view;
         let on = &self.on;
-        // Groups the coordinators know, then groups only their consumers know so far (their
-        // first JoinGroup is on the wire).
-        let mut group_ids: Vec<String> = view.groups.iter().map(|g| g.id.clone()).collect();
-        for c in &view.consumers {
-            if !group_ids.contains(&c.group) {
-                group_ids.push(c.group.clone());
-            }
-        }
+        let group_ids = group_ids(view);
         let owners: Vec<(String, Owners)> =
             group_ids.iter().map(|g| (g.clone(), Owners::of(view, g))).collect();
         let violations = self.observed.checker.violations();
@@ -420,7 +452,7 @@ impl Component for App {
                 <div class="columns">
                     <div class="column">
                         { for view.topics.iter().map(|topic| held.slot(&format!("topic:{}", topic.name), playing, &|| html! {
-                            <TopicPanel topic={topic.clone()} owners={owners.clone()} follow={self.follow} {fast} on_command={on.command.clone()} />
+                            { memo(TopicPanel { topic: topic.clone(), owners: owners.clone(), follow: self.follow, fast, on_command: on.command.clone() }) }
                         })) }
                         { held.slot("producers", playing, &|| html! {
                             { memo(ProducerPanel {
@@ -434,15 +466,15 @@ impl Component for App {
                     </div>
                     <div class="column">
                         { for group_ids.iter().map(|id| held.slot(&format!("group:{id}"), playing, &|| html! {
-                            <GroupPanel
-                                id={id.clone()}
-                                group={view.groups.iter().find(|g| &g.id == id).cloned()}
-                                now={view.now}
-                                consumers={view.consumers.iter().filter(|c| &c.group == id).cloned().collect::<Vec<_>>()}
-                                topics={view.topics.iter().map(|t| t.name.clone()).collect::<Vec<_>>()}
-                                existing={view.consumers.len()}
-                                on_command={on.command.clone()}
-                            />
+                            { memo(GroupPanel {
+                                id: id.clone(),
+                                group: view.groups.iter().find(|g| &g.id == id).cloned(),
+                                now: view.now,
+                                consumers: view.consumers.iter().filter(|c| &c.group == id).cloned().collect(),
+                                topics: view.topics.iter().map(|t| t.name.clone()).collect(),
+                                existing: view.consumers.len(),
+                                on_command: on.command.clone(),
+                            }) }
                         })) }
                         { new_group(lang, &group_ids, &on.command) }
                     </div>

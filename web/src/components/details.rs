@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use groupsim::{GroupView, Invariant, Violation};
 use yew::prelude::*;
 
-use super::part::{Local, Part};
+use super::part::{Local, Part, memo};
 use super::{EventLog, LagChartProps, lag_chart, ops_table};
 use crate::i18n::kafka::invariant_statement;
 use crate::lang::Lang;
@@ -93,7 +93,7 @@ fn details(props: &Details, lang: Lang, chosen: &Local<Tab>) -> Html {
         )
     };
     let body = match tab {
-        Tab::Log => html! { <EventLog log={props.log.clone()} /> },
+        Tab::Log => memo(EventLog { log: props.log.clone() }),
         Tab::Describe => html! { <>{ for props.groups.iter().map(|g| html! {
             { ops_table(&cli("", g), &ops::offsets(g)) }
         }) }</> },

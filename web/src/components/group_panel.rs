@@ -5,15 +5,15 @@
 use groupsim::{Command, ConsumerView, GroupView, Instant};
 use yew::prelude::*;
 
-use super::part::{memo, memo_keyed};
+use super::part::{Local, Part, memo, memo_keyed};
 use super::{AddConsumer, MemberCard, RebalanceBandProps, rebalance_band};
 use crate::i18n::kafka::group_state_meaning;
-use crate::lang::{Lang, use_lang};
-use crate::scroll_window::{Rows, use_scroll_window};
+use crate::lang::Lang;
+use crate::scroll_window::{Rows, ScrollWindow};
 
-/// Props of [`GroupPanel`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct GroupPanelProps {
+/// A group's panel; it keeps its member cards' scroll window.
+#[derive(PartialEq, Debug)]
+pub struct GroupPanel {
     /// `group.id`.
     pub id: String,
     /// The group as its coordinator sees it; `None` until the first JoinGroup reaches it.
@@ -39,10 +39,15 @@ const CARDS: Rows = Rows { height_px: 125, gap_px: 6, in_view: 3 };
 /// In a scroll box a card shows this many chips and counts the rest, so it keeps its height.
 const CHIPS_IN_A_ROW: usize = 8;
 
-/// The group panel.
-#[function_component]
-pub fn GroupPanel(props: &GroupPanelProps) -> Html {
-    let lang = use_lang();
+impl Part for GroupPanel {
+    type State = ScrollWindow;
+
+    fn draw(&self, lang: Lang, window: &Local<ScrollWindow>) -> Html {
+        group_panel(self, lang, window)
+    }
+}
+
+fn group_panel(props: &GroupPanel, lang: Lang, state: &Local<ScrollWindow>) -> Html {
     let id = &props.id;
     let facts = match &props.group {
         Some(g) => {
@@ -75,7 +80,7 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
             </span>
         }
     });
-    let window = use_scroll_window(CARDS);
+    let window = state.get();
     let count = props.consumers.len();
     let windowed = count > WINDOWED_ABOVE;
     let shown = window.shown(CARDS, count, windowed);
@@ -87,7 +92,7 @@ pub fn GroupPanel(props: &GroupPanelProps) -> Html {
         <section class="group" data-spot={format!("group:{id}")} aria-label={title.clone()}>
             <h2>{ &title }{ badge }</h2>
             { facts }
-            { window.scroll_box("members-box", CARDS, windowed,
+            { window.scroll_box(state, |w| w, "members-box", CARDS, windowed,
                 || match lang {
                     Lang::En => format!("Members of {id}: scroll to see all {count}"),
                     Lang::Zh => format!("{id} 的成员：滚动查看全部 {count} 个"),

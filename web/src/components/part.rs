@@ -30,8 +30,8 @@ pub struct Local<S> {
 }
 
 impl<S: Default + Clone + 'static> Local<S> {
-    /// The state as of this redraw (its default until first set, or if the place held another
-    /// part before).
+    /// The state as of this redraw (its default until first set, and if the place held a part
+    /// of another type before).
     pub fn get(&self) -> S {
         self.slot.downcast_ref::<S>().cloned().unwrap_or_default()
     }
@@ -61,6 +61,9 @@ trait AnyPart {
     /// The same type with equal input.
     fn same(&self, other: &dyn AnyPart) -> bool;
     fn as_any(&self) -> &dyn Any;
+    /// A new state, the part's default: made once per place, so what it holds (a node
+    /// reference) stays the same from one redraw to the next.
+    fn initial(&self) -> Rc<dyn Any>;
     fn draw_in(&self, lang: Lang, slot: UseStateHandle<Rc<dyn Any>>) -> Html;
 }
 
@@ -71,6 +74,10 @@ impl<P: Part> AnyPart for P {
 
     fn as_any(&self) -> &dyn Any {
         self
+    }
+
+    fn initial(&self) -> Rc<dyn Any> {
+        Rc::new(P::State::default())
     }
 
     fn draw_in(&self, lang: Lang, slot: UseStateHandle<Rc<dyn Any>>) -> Html {
@@ -101,7 +108,7 @@ impl fmt::Debug for MemoProps {
 #[function_component]
 fn Memo(props: &MemoProps) -> Html {
     let lang = use_lang();
-    let slot = use_state(|| Rc::new(()) as Rc<dyn Any>);
+    let slot = use_state(|| props.part.initial());
     props.part.draw_in(lang, slot)
 }
 

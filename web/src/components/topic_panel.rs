@@ -6,14 +6,14 @@ use groupsim::{Command, TopicView};
 use yew::prelude::*;
 
 use super::PartitionLane;
-use super::part::memo_keyed;
-use crate::lang::{Lang, use_lang};
+use super::part::{Local, Part, memo_keyed};
+use crate::lang::Lang;
 use crate::owners::Owners;
-use crate::scroll_window::{Rows, use_scroll_window};
+use crate::scroll_window::{Rows, ScrollWindow};
 
-/// Props of [`TopicPanel`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct TopicPanelProps {
+/// One topic, one lane per partition; it keeps its lanes' scroll window.
+#[derive(PartialEq, Debug)]
+pub struct TopicPanel {
     /// The topic to draw.
     pub topic: TopicView,
     /// Per group: who consumes each partition, the committed offsets and positions.
@@ -35,32 +35,40 @@ fn lane_rows(groups: usize) -> Rows {
     Rows { height_px: 38 + 25 * (groups.max(1) as u32 - 1), gap_px: 6, in_view: 10 }
 }
 
-/// One topic, one lane per partition.
-#[function_component]
-pub fn TopicPanel(props: &TopicPanelProps) -> Html {
-    let lang = use_lang();
+/// Following a key scrolls its partition's lane into view in `topic`'s panel under `root`, when
+/// the lanes scroll and it is out of view; `groups` is how many groups the lanes show.
+pub fn follow_into_view(root: &web_sys::Element, topic: &TopicView, key: u32, groups: usize) {
+    let count = topic.partitions.len() as u32;
+    if topic.partitions.len() <= WINDOWED_ABOVE {
+        return;
+    }
+    let selector = format!("[data-spot=\"topic:{}\"] .lanes-box", topic.name);
+    let Ok(Some(lanes)) = root.query_selector(&selector) else { return };
+    let rows = lane_rows(groups);
+    let top = rows.first_in_view(lanes.scroll_top().max(0) as u32);
+    let p = partition_for_key(&key_bytes(key), count) as usize;
+    if !(top..top + rows.in_view).contains(&p) {
+        lanes.set_scroll_top((p as u32 * rows.stride_px()) as i32);
+    }
+}
+
+impl Part for TopicPanel {
+    type State = ScrollWindow;
+
+    fn draw(&self, lang: Lang, window: &Local<ScrollWindow>) -> Html {
+        topic_panel(self, lang, window)
+    }
+}
+
+fn topic_panel(props: &TopicPanel, lang: Lang, state: &Local<ScrollWindow>) -> Html {
+    let window = state.get();
     let topic = &props.topic;
     let total: u64 = topic.partitions.iter().map(|p| p.log_end_offset).sum();
     let longest = topic.partitions.iter().map(|p| p.log_end_offset).max().unwrap_or(0);
     let count = topic.partitions.len() as u32;
     let groups = props.owners.len();
     let rows = lane_rows(groups);
-    let window = use_scroll_window(rows);
     let windowed = topic.partitions.len() > WINDOWED_ABOVE;
-    // Following a key scrolls its partition into view.
-    {
-        let node = window.node.clone();
-        let top = window.first;
-        use_effect_with((props.follow, count, rows), move |&(follow, count, rows)| {
-            let target =
-                follow.filter(|_| windowed).map(|k| partition_for_key(&key_bytes(k), count) as usize);
-            if let (Some(p), Some(lanes)) = (target, node.cast::<web_sys::Element>())
-                && !(top..top + rows.in_view).contains(&p)
-            {
-                lanes.set_scroll_top((p as u32 * rows.stride_px()) as i32);
-            }
-        });
-    }
     let shown = window.shown(rows, topic.partitions.len(), windowed);
     let lanes_style = windowed.then(|| rows.list_style(topic.partitions.len(), &shown));
     let grow = {
@@ -93,7 +101,7 @@ pub fn TopicPanel(props: &TopicPanelProps) -> Html {
                     )}
                     onclick={grow}>{ lang.pick("+ partition", "+ 分区") }</button>
             </h2>
-            { window.scroll_box("lanes-box", rows, windowed,
+            { window.scroll_box(state, |w| w, "lanes-box", rows, windowed,
                 || match lang {
                     Lang::En => format!("Partitions of {}: scroll to see all {count}", topic.name),
                     Lang::Zh => format!("{} 的分区：滚动查看全部 {count} 个", topic.name),
