@@ -17,6 +17,8 @@ mod conformance_round_robin;
 #[cfg(test)]
 mod conformance_server_range;
 #[cfg(test)]
+mod conformance_server_uniform;
+#[cfg(test)]
 mod conformance_sticky;
 #[cfg(test)]
 mod determinism;
@@ -24,6 +26,8 @@ mod determinism;
 mod property;
 #[cfg(test)]
 mod property_liveness;
+#[cfg(test)]
+mod property_server_uniform;
 #[cfg(test)]
 mod property_sticky;
 #[cfg(test)]

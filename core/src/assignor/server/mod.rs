@@ -5,8 +5,10 @@
 //! assignor keeps and `range` ignores.
 
 mod range;
+pub mod uniform;
 
 pub use range::range;
+pub use uniform::uniform;
 
 use alloc::string::String;
 use core::fmt;
@@ -22,6 +24,24 @@ pub enum ServerAssignorError {
         /// The topic it subscribes to.
         topic: String,
     },
+    /// `uniform`: the members subscribe to a topic the metadata does not have.
+    MissingTopic {
+        /// The topic.
+        topic: String,
+    },
+    /// `uniform`, for a group whose members subscribe alike: partitions are left after every
+    /// member reached its quota. Kafka reaches this only when the current target names
+    /// partitions a topic no longer has, which a growing topic never does.
+    PartitionsLeftUnassigned,
+    /// `uniform`, for a group whose members subscribe differently: the current target names a
+    /// partition the topic does not have. Kafka's builder fails on it with an index error (no
+    /// message of its own); partitions never shrink, so the coordinator never sees it.
+    NoSuchPartition {
+        /// The topic.
+        topic: String,
+        /// The partition named.
+        partition: u32,
+    },
 }
 
 impl fmt::Display for ServerAssignorError {
@@ -30,6 +50,16 @@ impl fmt::Display for ServerAssignorError {
             // Kafka's words (`PartitionAssignorException` in the server assignors), then which.
             ServerAssignorError::UnknownTopic { member, topic } => {
                 write!(f, "Member is subscribed to a non-existent topic ({member}: {topic})")
+            }
+            ServerAssignorError::MissingTopic { topic } => {
+                write!(
+                    f,
+                    "Members are subscribed to topic {topic} which doesn't exist in the topic metadata."
+                )
+            }
+            ServerAssignorError::PartitionsLeftUnassigned => f.write_str("Partitions were left unassigned"),
+            ServerAssignorError::NoSuchPartition { topic, partition } => {
+                write!(f, "The target assignment names {topic}-{partition}, which does not exist")
             }
         }
     }
