@@ -8,7 +8,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::Instant as WallClock;
 
-use groupsim::assignor::{AssignorName, MemberSubscription, assign};
+use groupsim::assignor::server::{self, ServerAssignorError};
+use groupsim::assignor::{Assignment, AssignorName, MemberSubscription, assign};
 use groupsim::vec_map::VecMap;
 use groupsim::{
     Command, CommitMode, ConsumerConfig, Duration, KeyMode, ProducerConfig, Scenario, Session, Sim,
@@ -94,6 +95,45 @@ fn large_sticky() {
                 "assign {name:<18} {kind:<9} 1M partitions, 2,000 members: fresh {fresh:>7.1} ms, \
                  with owned {second:>7.1} ms, sum {:>7.1} ms (medians of 3; {total} assigned in round 2)",
                 fresh + second
+            );
+        }
+    }
+}
+
+/// The KIP-848 server assignors (issue 14) on the same 1M partitions and 2,000 members: a fresh
+/// target, then one computed from the previous target, where every member but c0000 (new) owns
+/// its part. Non-equal: c1999 subscribes to the first topic only, so `uniform` takes its
+/// heterogeneous builder.
+fn large_server() {
+    type Server = fn(&VecMap<String, u32>, &[MemberSubscription]) -> Result<Assignment, ServerAssignorError>;
+    let topics: VecMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
+    let names: Vec<&str> = topics.keys().map(String::as_str).collect();
+    let assignors: [(&str, Server); 2] = [("uniform", server::uniform), ("range", server::range)];
+    for equal in [true, false] {
+        let members: Vec<MemberSubscription> = (0..2000)
+            .map(|c| {
+                let subscribed = if equal || c < 1999 { &names[..] } else { &names[..1] };
+                MemberSubscription::new(&format!("c{c:04}"), subscribed.iter().copied())
+            })
+            .collect();
+        for (name, assignor) in assignors {
+            let mut first = VecMap::new();
+            let fresh = median_ms(3, || first = assignor(&topics, &members).expect("valid"));
+            let owning: Vec<MemberSubscription> = members
+                .iter()
+                .map(|m| MemberSubscription {
+                    owned: if m.member_id == "c0000" { Vec::new() } else { first[&m.member_id].clone() },
+                    ..m.clone()
+                })
+                .collect();
+            let mut total = 0;
+            let second = median_ms(3, || {
+                total = assignor(&topics, &owning).expect("valid").values().map(Vec::len).sum()
+            });
+            let kind = if equal { "uniform" } else { "non-equal" };
+            println!(
+                "server {name:<7} {kind:<9} 1M partitions, 2,000 members: fresh {fresh:>7.1} ms, \
+                 from the previous target {second:>7.1} ms (medians of 3; {total} assigned)"
             );
         }
     }
@@ -199,6 +239,9 @@ fn main() {
     }
     if want("sticky") {
         large_sticky();
+    }
+    if want("server") {
+        large_server();
     }
     if want("hour") {
         one_virtual_hour();
