@@ -39,7 +39,7 @@ mod delivery;
 mod effects;
 mod error;
 mod event;
-mod group;
+pub mod group;
 pub mod history;
 mod ids;
 mod invariants;

@@ -13,6 +13,8 @@ mod conformance_partitioner;
 #[cfg(test)]
 mod conformance_range;
 #[cfg(test)]
+mod conformance_reconcile;
+#[cfg(test)]
 mod conformance_round_robin;
 #[cfg(test)]
 mod conformance_server_range;

@@ -1,8 +1,9 @@
 //! The group coordinator's groups, one kind per rebalance protocol: the classic protocol's
 //! ([`classic`], JoinGroup and SyncGroup with a group leader) and, next, the consumer protocol's
-//! of KIP-848 (`consumer/`, one ConsumerGroupHeartbeat with server-side assignment).
+//! of KIP-848 ([`consumer`], one ConsumerGroupHeartbeat with server-side assignment).
 
 pub(crate) mod classic;
+pub mod consumer;
 
 pub(crate) use classic::{Ctx, Group};
 pub use classic::{GroupState, NEW_MEMBER_JOIN_TIMEOUT_MS, RebalanceCause, RemovalReason};
