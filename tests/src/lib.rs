@@ -23,6 +23,8 @@ mod conformance_server_uniform;
 #[cfg(test)]
 mod conformance_sticky;
 #[cfg(test)]
+mod consumer_group;
+#[cfg(test)]
 mod determinism;
 #[cfg(test)]
 mod property;

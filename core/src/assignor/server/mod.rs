@@ -13,6 +13,56 @@ pub use uniform::uniform;
 use alloc::string::String;
 use core::fmt;
 
+use crate::vec_map::VecMap;
+
+use super::{Assignment, MemberSubscription};
+
+/// The server assignors a consumer can ask for with `group.remote.assignor`, and the broker's
+/// `group.consumer.assignors` lists (default `uniform`, `range`: the first is the default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ServerAssignorName {
+    /// `UniformAssignor` (`uniform`), the default.
+    Uniform,
+    /// `RangeAssignor` (`range`).
+    Range,
+}
+
+impl ServerAssignorName {
+    /// `group.consumer.assignors`' default order.
+    pub const ALL: [ServerAssignorName; 2] = [ServerAssignorName::Uniform, ServerAssignorName::Range];
+
+    /// The name a consumer sends in ConsumerGroupHeartbeat's `ServerAssignor`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ServerAssignorName::Uniform => "uniform",
+            ServerAssignorName::Range => "range",
+        }
+    }
+
+    /// Finds an assignor by name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        ServerAssignorName::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// Runs it: the target assignment for `members`, whose `owned` is their current target.
+    pub fn assign(
+        self,
+        topics: &VecMap<String, u32>,
+        members: &[MemberSubscription],
+    ) -> Result<Assignment, ServerAssignorError> {
+        match self {
+            ServerAssignorName::Uniform => uniform(topics, members),
+            ServerAssignorName::Range => range(topics, members),
+        }
+    }
+}
+
+impl fmt::Display for ServerAssignorName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Why a server assignor refused (`PartitionAssignorException`): the coordinator keeps the
 /// previous target assignment.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,9 +1,24 @@
-//! The coordinator's consumer group of KIP-848 (reference §3), being built piece by piece: so far
-//! the reconciliation of one member towards its target assignment ([`reconcile`]), as a pure
-//! function the group will call on every heartbeat.
+//! The coordinator's consumer group of KIP-848 (reference §3), being built piece by piece: the
+//! group itself with its epochs, target and heartbeat handling ([`ConsumerGroup`]), and the
+//! reconciliation of one member towards its target ([`reconcile`]). Pure so far: the simulation
+//! does not route ConsumerGroupHeartbeat to it yet.
 
+mod error;
+mod group;
+mod heartbeat;
+mod member;
+mod member_epoch;
+mod partition_epochs;
 mod reconcile;
+mod state;
 
+pub use error::HeartbeatError;
+pub use group::{Accepted, ConsumerGroup, ConsumerGroupConfig, RebalanceTimer};
+pub use heartbeat::{HeartbeatRequest, HeartbeatResponse, JOIN_EPOCH, LEAVE_EPOCH, STATIC_LEAVE_EPOCH};
+pub use member::ConsumerMember;
+pub use member_epoch::check_member_epoch;
+pub use partition_epochs::{PartitionEpochs, StillOwned};
 pub use reconcile::{
     EpochedPartitions, MemberAssignment, MemberState, NO_EPOCH, Reconcile, ReconcileError, reconcile,
 };
+pub use state::ConsumerGroupState;
