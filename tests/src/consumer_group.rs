@@ -402,3 +402,32 @@ fn beat(w: &mut World, owns: &mut VecMap<String, Vec<TopicPartition>>, id: &str,
         owns.insert(id.to_string(), assignment);
     }
 }
+
+group_test! {
+    /// `validateOffsetCommit` / `validateOffsetFetch`: a commit at the member's epoch is taken;
+    /// from an older epoch only for partitions it already had then (their assignment epochs,
+    /// KIP-1251); a newer epoch, or a partition it does not have, is STALE_MEMBER_EPOCH.
+    fn commits_carry_the_member_epoch() {
+        let mut w = World::new(&[("t", 4)]);
+        w.join(&["t"], 0);
+        w.join(&["t"], 5_000);
+        w.ok(HeartbeatRequest::beat("m1", 2, Some(vec![])), 5_100);
+        w.ok(HeartbeatRequest::beat("m2", 3, Some(vec![])), 5_200);
+        let g = &w.group;
+        assert_eq!(g.validate_offset_commit("m1", 3, &tps("t", &[0, 1])), Ok(()));
+        assert_eq!(g.validate_offset_commit("m1", 2, &tps("t", &[0])), Ok(()), "t-0 was assigned at epoch 2");
+        let err = g.validate_offset_commit("m2", 2, &tps("t", &[2])).expect_err("stale");
+        assert_eq!((err.code(), err.to_string()), (113, "Received member epoch 2 is older than assignment epoch 3 for partition t-2.".into()));
+        let err = g.validate_offset_commit("m1", 2, &tps("t", &[0, 2])).expect_err("stale");
+        assert_eq!(err.to_string(), "Partition t-2 is not assigned or pending revocation for member.");
+        let err = g.validate_offset_commit("m1", 4, &tps("t", &[0])).expect_err("stale");
+        assert_eq!(err.to_string(), "Received member epoch 4 is newer than current member epoch 3.");
+        let err = g.validate_offset_commit("zombie", 3, &tps("t", &[0])).expect_err("unknown");
+        assert_eq!((err.code(), err.to_string()), (25, "Member zombie is not a member of group g.".into()));
+        assert_eq!(g.validate_offset_fetch(Some(("m1", 3))), Ok(()));
+        let err = g.validate_offset_fetch(Some(("m1", 2))).expect_err("exact epochs only");
+        assert_eq!(err.to_string(), "The received member epoch 2 does not match the expected member epoch 3.");
+        assert_eq!(g.validate_offset_fetch(None), Ok(()));
+        assert_eq!(ConsumerGroup::new("empty").validate_offset_commit("", -1, &tps("t", &[0])), Ok(()), "an admin's commit");
+    }
+}

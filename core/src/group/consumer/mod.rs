@@ -8,6 +8,7 @@ mod group;
 mod heartbeat;
 mod member;
 mod member_epoch;
+mod offsets;
 mod partition_epochs;
 mod reconcile;
 mod state;
@@ -17,6 +18,7 @@ pub use group::{Accepted, ConsumerGroup, ConsumerGroupConfig, RebalanceTimer};
 pub use heartbeat::{HeartbeatRequest, HeartbeatResponse, JOIN_EPOCH, LEAVE_EPOCH, STATIC_LEAVE_EPOCH};
 pub use member::ConsumerMember;
 pub use member_epoch::check_member_epoch;
+pub use offsets::OffsetError;
 pub use partition_epochs::{PartitionEpochs, StillOwned};
 pub use reconcile::{
     EpochedPartitions, MemberAssignment, MemberState, NO_EPOCH, Reconcile, ReconcileError, reconcile,
