@@ -67,14 +67,16 @@ pub struct ConsumerForm {
 }
 
 impl Default for ConsumerForm {
+    /// Kafka's defaults, as the core's `ConsumerConfig::default` has them.
     fn default() -> Self {
+        let kafka = world::consumer();
         ConsumerForm {
             strategy: 0,
             is_static: false,
-            after_processing: false,
-            processing_ms: 10,
-            session_ms: "45000".into(),
-            poll_ms: "300000".into(),
+            after_processing: kafka.commit == CommitMode::AfterProcessing,
+            processing_ms: kafka.processing_ms_per_record,
+            session_ms: kafka.session_timeout_ms.to_string(),
+            poll_ms: kafka.max_poll_interval_ms.to_string(),
             subscription: 0,
             error: None,
         }
