@@ -1,6 +1,6 @@
 //! Why the world refused a command, in the page's language (the English is the core's
-//! [`SimError`] `Display`). A setting's own reason comes from the core's config check and stays
-//! in English, with Kafka's config keys in it.
+//! [`SimError`] `Display`), a setting's reason too (the core's config checks give it as a fixed
+//! English sentence; Kafka's config keys stay as they are in both).
 
 use groupsim::{MAX_RATE, SimError};
 
@@ -28,7 +28,39 @@ pub fn sim_error(error: &SimError, lang: Lang) -> String {
         SimError::ConsumerStillRunning(c) => {
             format!("consumer-{} 还在运行：先关闭或杀掉它，才能重启", c + 1)
         }
-        SimError::InvalidSetting(why) => format!("配置无效：{why}"),
+        SimError::InvalidSetting(why) => format!("配置无效：{}", setting_reason(why)),
+    }
+}
+
+/// The core's reason for refusing a setting, in Chinese; one it does not know stays in English.
+fn setting_reason(why: &'static str) -> &'static str {
+    match why {
+        "group.id must not be empty" => "group.id 不能为空",
+        "a consumer must subscribe to at least one topic" => "消费者至少要订阅一个主题",
+        "heartbeat.interval.ms must be above 0 and below session.timeout.ms" => {
+            "heartbeat.interval.ms 必须大于 0 且小于 session.timeout.ms"
+        }
+        "max.poll.interval.ms must be above 0" => "max.poll.interval.ms 必须大于 0",
+        "max.poll.records must be at least 1" => "max.poll.records 至少为 1",
+        "auto.commit.interval.ms must be above 0" => "auto.commit.interval.ms 必须大于 0",
+        "partition.assignment.strategy must name at least one assignor" => {
+            "partition.assignment.strategy 至少要列出一个分配策略"
+        }
+        "request.timeout.ms and retry.backoff.ms must be above 0" => {
+            "request.timeout.ms 和 retry.backoff.ms 必须大于 0"
+        }
+        "group.instance.id must not be empty when set" => "设置了 group.instance.id 时它不能为空",
+        "key_space must be at least 1" => "键空间（key_space）至少为 1",
+        "brokers and offsets.topic.num.partitions must be at least 1" => {
+            "broker 数量和 offsets.topic.num.partitions 至少为 1"
+        }
+        "group.min.session.timeout.ms must not exceed group.max.session.timeout.ms" => {
+            "group.min.session.timeout.ms 不能超过 group.max.session.timeout.ms"
+        }
+        "offsets.retention.minutes and offsets.retention.check.interval.ms must be above 0" => {
+            "offsets.retention.minutes 和 offsets.retention.check.interval.ms 必须大于 0"
+        }
+        other => other,
     }
 }
 
@@ -42,5 +74,55 @@ mod tests {
         assert_eq!(sim_error(&e, Lang::En), e.to_string());
         assert_eq!(sim_error(&e, Lang::Zh), "consumer-2 还在运行：先关闭或杀掉它，才能重启");
         assert_eq!(sim_error(&SimError::UnknownConsumer(8), Lang::Zh), "没有 consumer-9");
+    }
+
+    /// Every reason the core's config checks give has its Chinese: a core that gained a reason
+    /// without one fails here.
+    #[test]
+    fn every_setting_reason_reads_in_chinese() {
+        let mut bad = groupsim::ConsumerConfig::default();
+        let mut reasons = Vec::new();
+        let mut check = |c: &groupsim::ConsumerConfig| {
+            if let Err(SimError::InvalidSetting(why)) = c.validate() {
+                reasons.push(why);
+            }
+        };
+        bad.group_id = String::new();
+        check(&bad);
+        bad = groupsim::ConsumerConfig { topics: Vec::new(), ..Default::default() };
+        check(&bad);
+        bad = groupsim::ConsumerConfig { heartbeat_interval_ms: 0, ..Default::default() };
+        check(&bad);
+        bad = groupsim::ConsumerConfig { max_poll_interval_ms: 0, ..Default::default() };
+        check(&bad);
+        bad = groupsim::ConsumerConfig { max_poll_records: 0, ..Default::default() };
+        check(&bad);
+        bad = groupsim::ConsumerConfig { assignors: Vec::new(), ..Default::default() };
+        check(&bad);
+        bad = groupsim::ConsumerConfig { request_timeout_ms: 0, ..Default::default() };
+        check(&bad);
+        bad = groupsim::ConsumerConfig { instance_id: Some(String::new()), ..Default::default() };
+        check(&bad);
+        bad = groupsim::ConsumerConfig {
+            commit: groupsim::CommitMode::Auto { interval_ms: 0 },
+            ..Default::default()
+        };
+        check(&bad);
+        let broker = groupsim::BrokerConfig::default();
+        for b in [
+            groupsim::BrokerConfig { brokers: 0, ..broker },
+            groupsim::BrokerConfig { min_session_timeout_ms: broker.max_session_timeout_ms + 1, ..broker },
+            groupsim::BrokerConfig { offsets_retention_minutes: 0, ..broker },
+        ] {
+            if let Err(SimError::InvalidSetting(why)) = b.validate() {
+                reasons.push(why);
+            }
+        }
+        reasons.push("key_space must be at least 1");
+        assert_eq!(reasons.len(), 13, "{reasons:?}");
+        for why in reasons {
+            let zh = setting_reason(why);
+            assert_ne!(zh, why, "no Chinese for “{why}”");
+        }
     }
 }
