@@ -34,7 +34,7 @@ mod agenda;
 pub mod assignor;
 mod commands;
 mod config;
-mod consumer;
+pub mod consumer;
 mod delivery;
 mod effects;
 mod error;

@@ -25,6 +25,8 @@ mod conformance_sticky;
 #[cfg(test)]
 mod consumer_group;
 #[cfg(test)]
+mod consumer_membership;
+#[cfg(test)]
 mod determinism;
 #[cfg(test)]
 mod property;

@@ -23,6 +23,7 @@ use crate::vec_map::VecMap;
 
 mod close;
 mod heartbeat;
+pub mod membership;
 mod poll;
 mod requests;
 mod responses;
