@@ -431,3 +431,30 @@ group_test! {
         assert_eq!(ConsumerGroup::new("empty").validate_offset_commit("", -1, &tps("t", &[0])), Ok(()), "an admin's commit");
     }
 }
+
+group_test! {
+    /// `GroupCoordinatorConfig.verifyConsumerGroupConfigs`: the broker's settings within their
+    /// ranges, with Kafka's messages.
+    fn the_brokers_consumer_group_settings_are_checked_with_kafkas_messages() {
+        let ok = ConsumerGroupConfig::default();
+        assert_eq!(ok.validate(), Ok(()));
+        let refused = |c: ConsumerGroupConfig| c.validate().expect_err("refused").to_string();
+        assert_eq!(
+            refused(ConsumerGroupConfig { heartbeat_interval_ms: 4_000, ..ok.clone() }),
+            "group.consumer.heartbeat.interval.ms must be greater than or equal to group.consumer.min.heartbeat.interval.ms"
+        );
+        assert_eq!(
+            refused(ConsumerGroupConfig { session_timeout_ms: 61_000, ..ok.clone() }),
+            "group.consumer.session.timeout.ms must be less than or equal to group.consumer.max.session.timeout.ms"
+        );
+        let close = ConsumerGroupConfig { heartbeat_interval_ms: 45_000, max_heartbeat_interval_ms: 50_000, ..ok.clone() };
+        assert_eq!(refused(close), "group.consumer.heartbeat.interval.ms must be less than group.consumer.session.timeout.ms");
+        assert_eq!(
+            refused(ConsumerGroupConfig { assignment_interval_ms: 20_000, ..ok.clone() }),
+            "group.consumer.assignment.interval.ms must be less than or equal to group.consumer.max.assignment.interval.ms"
+        );
+        let twice = vec![ServerAssignorName::Range, ServerAssignorName::Range];
+        assert_eq!(refused(ConsumerGroupConfig { assignors: twice, ..ok.clone() }), "group.consumer.assignors must not list an assignor twice");
+        assert_eq!(ConsumerGroupConfig { min_assignment_interval_ms: 0, assignment_interval_ms: 0, ..ok }.validate(), Ok(()));
+    }
+}

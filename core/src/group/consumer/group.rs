@@ -9,6 +9,7 @@ use alloc::vec::Vec;
 
 use crate::assignor::server::ServerAssignorName;
 use crate::assignor::{MemberSubscription, TopicPartition};
+use crate::error::SimError;
 use crate::vec_map::VecMap;
 
 use super::error::HeartbeatError;
@@ -19,16 +20,29 @@ use super::partition_epochs::PartitionEpochs;
 use super::reconcile::{MemberState, Reconcile, ReconcileError, reconcile};
 use super::state::ConsumerGroupState;
 
-/// The broker's `group.consumer.*` settings (`GroupCoordinatorConfig`).
+/// The broker's `group.consumer.*` settings (`GroupCoordinatorConfig`), with the ranges the
+/// broker allows them in (themselves settings).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConsumerGroupConfig {
-    /// `group.consumer.heartbeat.interval.ms` (5000; 5000–15000).
+    /// `group.consumer.heartbeat.interval.ms` (5000).
     pub heartbeat_interval_ms: u32,
-    /// `group.consumer.session.timeout.ms` (45000; 45000–60000).
+    /// `group.consumer.min.heartbeat.interval.ms` (5000).
+    pub min_heartbeat_interval_ms: u32,
+    /// `group.consumer.max.heartbeat.interval.ms` (15000).
+    pub max_heartbeat_interval_ms: u32,
+    /// `group.consumer.session.timeout.ms` (45000).
     pub session_timeout_ms: u32,
-    /// `group.consumer.assignment.interval.ms`: at most one new target this often (1000; 0–15000).
+    /// `group.consumer.min.session.timeout.ms` (45000).
+    pub min_session_timeout_ms: u32,
+    /// `group.consumer.max.session.timeout.ms` (60000).
+    pub max_session_timeout_ms: u32,
+    /// `group.consumer.assignment.interval.ms`: at most one new target this often (1000).
     pub assignment_interval_ms: u32,
-    /// `group.consumer.assignors`: the first is the default.
+    /// `group.consumer.min.assignment.interval.ms` (0).
+    pub min_assignment_interval_ms: u32,
+    /// `group.consumer.max.assignment.interval.ms` (15000).
+    pub max_assignment_interval_ms: u32,
+    /// `group.consumer.assignors`: the first is the default (`uniform`, `range`).
     pub assignors: Vec<ServerAssignorName>,
 }
 
@@ -36,9 +50,81 @@ impl Default for ConsumerGroupConfig {
     fn default() -> Self {
         ConsumerGroupConfig {
             heartbeat_interval_ms: 5_000,
+            min_heartbeat_interval_ms: 5_000,
+            max_heartbeat_interval_ms: 15_000,
             session_timeout_ms: 45_000,
+            min_session_timeout_ms: 45_000,
+            max_session_timeout_ms: 60_000,
             assignment_interval_ms: 1_000,
+            min_assignment_interval_ms: 0,
+            max_assignment_interval_ms: 15_000,
             assignors: ServerAssignorName::ALL.to_vec(),
+        }
+    }
+}
+
+impl ConsumerGroupConfig {
+    /// `verifyConsumerGroupConfigs`, with Kafka's messages (its `ConfigException`s), and the
+    /// assignor list's own check (a list of distinct names, at least one).
+    pub fn validate(&self) -> Result<(), SimError> {
+        let distinct = self.assignors.iter().enumerate().all(|(i, a)| !self.assignors[..i].contains(a));
+        let checks: [(bool, &'static str); 14] = [
+            // `ConfigDef.Range.atLeast(1)`'s words, for the one value below it.
+            (
+                self.min_heartbeat_interval_ms >= 1,
+                "Invalid value 0 for configuration group.consumer.min.heartbeat.interval.ms: Value must be at least 1",
+            ),
+            (
+                self.min_session_timeout_ms >= 1,
+                "Invalid value 0 for configuration group.consumer.min.session.timeout.ms: Value must be at least 1",
+            ),
+            (
+                self.max_heartbeat_interval_ms >= self.min_heartbeat_interval_ms,
+                "group.consumer.max.heartbeat.interval.ms must be greater than or equal to group.consumer.min.heartbeat.interval.ms",
+            ),
+            (
+                self.heartbeat_interval_ms >= self.min_heartbeat_interval_ms,
+                "group.consumer.heartbeat.interval.ms must be greater than or equal to group.consumer.min.heartbeat.interval.ms",
+            ),
+            (
+                self.heartbeat_interval_ms <= self.max_heartbeat_interval_ms,
+                "group.consumer.heartbeat.interval.ms must be less than or equal to group.consumer.max.heartbeat.interval.ms",
+            ),
+            (
+                self.max_session_timeout_ms >= self.min_session_timeout_ms,
+                "group.consumer.max.session.timeout.ms must be greater than or equal to group.consumer.min.session.timeout.ms",
+            ),
+            (
+                self.session_timeout_ms >= self.min_session_timeout_ms,
+                "group.consumer.session.timeout.ms must be greater than or equal to group.consumer.min.session.timeout.ms",
+            ),
+            (
+                self.session_timeout_ms <= self.max_session_timeout_ms,
+                "group.consumer.session.timeout.ms must be less than or equal to group.consumer.max.session.timeout.ms",
+            ),
+            (
+                self.heartbeat_interval_ms < self.session_timeout_ms,
+                "group.consumer.heartbeat.interval.ms must be less than group.consumer.session.timeout.ms",
+            ),
+            (
+                self.max_assignment_interval_ms >= self.min_assignment_interval_ms,
+                "group.consumer.max.assignment.interval.ms must be greater than or equal to group.consumer.min.assignment.interval.ms",
+            ),
+            (
+                self.assignment_interval_ms >= self.min_assignment_interval_ms,
+                "group.consumer.assignment.interval.ms must be greater than or equal to group.consumer.min.assignment.interval.ms",
+            ),
+            (
+                self.assignment_interval_ms <= self.max_assignment_interval_ms,
+                "group.consumer.assignment.interval.ms must be less than or equal to group.consumer.max.assignment.interval.ms",
+            ),
+            // The playground's words: Kafka's list validator rejects these too.
+            (!self.assignors.is_empty(), "group.consumer.assignors must name at least one assignor"),
+            (distinct, "group.consumer.assignors must not list an assignor twice"),
+        ];
+        match checks.iter().find(|(ok, _)| !ok) {
+            Some(&(_, why)) => Err(SimError::InvalidSetting(why)),
+            None => Ok(()),
         }
     }
 }
