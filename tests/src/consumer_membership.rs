@@ -342,8 +342,14 @@ client_test! {
                     1 => {
                         let i = rng.below(c.clients.len() as u32) as usize;
                         if let Some((leave, _lost)) = c.clients[i].poll_timer_expired() {
-                            let topics = c.topics.clone();
-                            let _ = c.group.leave(&leave, &topics);
+                            let (topics, config) = (c.topics.clone(), c.config.clone());
+                            let known = c.group.member(&leave.member_id).is_some();
+                            let left = c.group.heartbeat(&leave, c.now, &topics, &config, &mut || unreachable!());
+                            // A member the coordinator never heard from is unknown to it; the
+                            // client ignores the answer to this leave either way.
+                            if known {
+                                assert_eq!(left.map(|a| a.response.member_epoch), Ok(-1), "the leave is taken");
+                            }
                             c.clients[i].released();
                         }
                     }

@@ -13,7 +13,7 @@ use crate::error::SimError;
 use crate::vec_map::VecMap;
 
 use super::error::HeartbeatError;
-use super::heartbeat::{HeartbeatRequest, HeartbeatResponse, JOIN_EPOCH, STATIC_LEAVE_EPOCH};
+use super::heartbeat::{HeartbeatRequest, HeartbeatResponse, JOIN_EPOCH, LEAVE_EPOCH, STATIC_LEAVE_EPOCH};
 use super::member::ConsumerMember;
 use super::member_epoch::check_member_epoch;
 use super::partition_epochs::PartitionEpochs;
@@ -229,7 +229,8 @@ impl ConsumerGroup {
     /// A heartbeat other than a leave (`consumerGroupHeartbeat`). `topics` is the cluster's
     /// metadata (topic → partition count); `new_member_id` gives a member id to a first join
     /// that comes without one.
-    /// A refused heartbeat changes nothing (Kafka writes no record for it).
+    /// A refused heartbeat changes nothing (Kafka writes no record for it). A heartbeat with
+    /// epoch -1 or -2 is a [`ConsumerGroup::leave`], as in Kafka's `consumerGroupHeartbeat`.
     pub fn heartbeat(
         &mut self,
         req: &HeartbeatRequest,
@@ -238,6 +239,12 @@ impl ConsumerGroup {
         config: &ConsumerGroupConfig,
         new_member_id: &mut dyn FnMut() -> String,
     ) -> Result<Accepted, HeartbeatError> {
+        if req.member_epoch == LEAVE_EPOCH || req.member_epoch == STATIC_LEAVE_EPOCH {
+            // A fenced member's timers go with it; a static member away with -2 keeps them.
+            let rebalance_timer =
+                if req.member_epoch == LEAVE_EPOCH { RebalanceTimer::Cancel } else { RebalanceTimer::Keep };
+            return self.leave(req, topics).map(|response| Accepted { response, rebalance_timer });
+        }
         let before = self.clone();
         let result = self.try_heartbeat(req, now_ms, topics, config, new_member_id);
         if result.is_err() {
