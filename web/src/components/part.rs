@@ -1,8 +1,10 @@
 //! One component type for every part of the page that Yew skips while its input is unchanged
-//! (a partition lane, a member card with its head and buttons, the wire) or that keeps what a
-//! person typed or chose (the timeline's seed). Each was a component type of its own, and every
-//! component type brings about 0.7 KB of Yew's code into the download; as a [`Part`] drawn by
-//! the one [`Memo`] it brings its drawing function alone.
+//! (a partition lane, a member card with its head and buttons, the wire) or that keeps state of
+//! its own (the seed typed in the timeline, the tab chosen, the forms, a scroll box's place).
+//! Each was a component type of its own, and every component type brings about 0.7 KB of Yew's
+//! code into the download; as a [`Part`] drawn by the one [`Memo`] it brings its drawing
+//! function alone. A place in the page holds one part type: were a part of another type drawn
+//! there, it would start from its default state at every redraw until the place is made anew.
 
 use std::any::Any;
 use std::fmt;
