@@ -180,10 +180,10 @@ impl<'a> Fields<'a> {
             None => Ok(Text::default()),
             Some(Json::Str(s)) => Ok(Text { en: Some(s.clone()), zh: None }),
             Some(value) => {
-                let f = Fields::of(value, &["en", "zh"]).map_err(|e| format!("{name}: {e}"))?;
+                let f = Fields::of(value, &["en", "zh"]).map_err(|e| join(name, ": ", e))?;
                 Ok(Text {
-                    en: f.string("en").map_err(|e| format!("{name}.{e}"))?,
-                    zh: f.string("zh").map_err(|e| format!("{name}.{e}"))?,
+                    en: f.string("en").map_err(|e| join(name, ".", e))?,
+                    zh: f.string("zh").map_err(|e| join(name, ".", e))?,
                 })
             }
         }
@@ -203,9 +203,9 @@ fn read_lesson(value: &Json) -> Result<Lesson, String> {
     let lesson = f.small("lesson")?.ok_or("missing field `lesson` (the format version, 1)")?;
     let mut steps = Vec::new();
     for (i, step) in f.list("steps")?.iter().enumerate() {
-        steps.push(read_step(step).map_err(|e| format!("step {}, {e}", i + 1))?);
+        steps.push(read_step(step).map_err(|e| in_step(i + 1, e))?);
     }
-    let question = read_question(f.required("question")?).map_err(|e| format!("question, {e}"))?;
+    let question = read_question(f.required("question")?).map_err(|e| join("question", ", ", e))?;
     Ok(Lesson { lesson, title: f.text("title")?, minutes: f.small("minutes")?.unwrap_or(0), steps, question })
 }
 
@@ -222,7 +222,7 @@ fn read_step(value: &Json) -> Result<Step, String> {
     }
     let wait = match f.get("wait") {
         None | Some(Json::Null) => None,
-        Some(value) => Some(read_wait(value).map_err(|e| format!("wait: {e}"))?),
+        Some(value) => Some(read_wait(value).map_err(|e| join("wait", ": ", e))?),
     };
     Ok(Step {
         text: f.text("text")?,
@@ -249,11 +249,11 @@ fn read_wait(value: &Json) -> Result<Wait, String> {
 fn read_question(value: &Json) -> Result<Question, String> {
     let f = Fields::of(value, &["text", "answer", "choices", "explain"])?;
     let a = Fields::of(f.required("answer")?, &["measure", "group", "partition", "consumer", "key"])
-        .map_err(|e| format!("answer: {e}"))?;
+        .map_err(|e| join("answer", ": ", e))?;
     let answer = Answer {
         measure: a
             .string("measure")
-            .map_err(|e| format!("answer: {e}"))?
+            .map_err(|e| join("answer", ": ", e))?
             .ok_or("answer: missing field `measure`")?,
         group: a.string("group")?,
         partition: a.string("partition")?,
@@ -303,6 +303,21 @@ fn step_at(text: &str, line: usize, column: usize) -> Option<usize> {
     (steps > 0).then_some(steps)
 }
 
+/// `e` said of `place`, after `sep` (`wait: …`, `question, …`): one function for every such
+/// prefix rather than a `format!` at each, which is code of its own in the download.
+fn join(place: &str, sep: &str, e: String) -> String {
+    let mut out = String::with_capacity(place.len() + sep.len() + e.len());
+    out.push_str(place);
+    out.push_str(sep);
+    out.push_str(&e);
+    out
+}
+
+/// `e` said of step `n` (from 1).
+fn in_step(n: usize, e: String) -> String {
+    join(&format!("step {n}"), ", ", e)
+}
+
 /// What the fields alone cannot say: the version, the speeds, the waits, the spots, the measure.
 fn check(lesson: &Lesson) -> Result<(), String> {
     if lesson.lesson != FORMAT {
@@ -315,13 +330,13 @@ fn check(lesson: &Lesson) -> Result<(), String> {
         return Err("steps: a lesson needs at least one step".into());
     }
     for (i, step) in lesson.steps.iter().enumerate() {
-        check_step(step).map_err(|e| format!("step {}, {e}", i + 1))?;
+        check_step(step).map_err(|e| in_step(i + 1, e))?;
     }
     let question = &lesson.question;
     if question.text.is_empty() {
         return Err("question, text: the question needs its text".into());
     }
-    super::measure::check(&question.answer).map_err(|e| format!("question, answer: {e}"))?;
+    super::measure::check(&question.answer).map_err(|e| join("question, answer", ": ", e))?;
     Ok(())
 }
 
@@ -332,17 +347,17 @@ fn check_step(step: &Step) -> Result<(), String> {
     if let Some(world) = &step.world {
         crate::services::scenario_from_fragment(world)
             .unwrap_or_else(|| Err("an empty world".into()))
-            .map_err(|e| format!("world: {e}"))?;
+            .map_err(|e| join("world", ": ", e))?;
     }
     if let Some(point) = &step.point {
-        super::spot::check(point).map_err(|e| format!("point: {e}"))?;
+        super::spot::check(point).map_err(|e| join("point", ": ", e))?;
     }
     if let Some(speed) = step.speed {
         speed_index(speed)
             .ok_or_else(|| format!("speed: {speed}× is not one of the speeds offered ({})", speeds()))?;
     }
     if let Some(wait) = &step.wait {
-        super::watch::check(wait).map_err(|e| format!("wait: {e}"))?;
+        super::watch::check(wait).map_err(|e| join("wait", ": ", e))?;
     }
     Ok(())
 }
