@@ -176,15 +176,17 @@ impl App {
     /// again when a topic grows or a group comes.
     fn follow_into_view(&mut self) {
         let topics = &self.view.topics;
-        let groups = group_ids(&self.view).len();
-        let wanted = self
-            .follow
-            .map(|key| (key, topics.iter().map(|t| t.partitions.len()).sum(), topics.len(), groups));
+        // Counted only while a key is followed: this runs after every draw.
+        let wanted = self.follow.map(|key| {
+            (key, topics.iter().map(|t| t.partitions.len()).sum(), topics.len(), group_ids(&self.view).len())
+        });
         if wanted == self.viewport.followed {
             return;
         }
         self.viewport.followed = wanted;
-        if let (Some(key), Some(root)) = (self.follow, self.viewport.root.cast::<web_sys::Element>()) {
+        if let (Some((key, _, _, groups)), Some(root)) =
+            (wanted, self.viewport.root.cast::<web_sys::Element>())
+        {
             for topic in topics {
                 follow_into_view(&root, topic, key, groups);
             }
