@@ -8,8 +8,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::Instant as WallClock;
 
-use groupsim::assignor::server::{self, ServerAssignorError};
-use groupsim::assignor::{Assignment, AssignorName, MemberSubscription, assign};
+use groupsim::assignor::server::ServerAssignorName;
+use groupsim::assignor::{AssignorName, MemberSubscription, assign};
 use groupsim::vec_map::VecMap;
 use groupsim::{
     Command, CommitMode, ConsumerConfig, Duration, KeyMode, ProducerConfig, Scenario, Session, Sim,
@@ -51,10 +51,7 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 /// Kafka's large case (AbstractStickyAssignorTest.testLargeAssignmentAndGroupWithUniformSubscription):
 /// 500 topics × 2,000 partitions, 2,000 consumers subscribed to all of them.
 fn large_assignment() {
-    let topics: VecMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
-    let names: Vec<&str> = topics.keys().map(String::as_str).collect();
-    let members: Vec<MemberSubscription> =
-        (0..2000).map(|c| MemberSubscription::new(&format!("c{c:04}"), names.iter().copied())).collect();
+    let (topics, members) = large_group(true);
     for name in [AssignorName::Range, AssignorName::RoundRobin] {
         let mut total = 0;
         let ms = median_ms(5, || total = assign(name, &topics, &members).values().map(Vec::len).sum());
@@ -63,20 +60,27 @@ fn large_assignment() {
     }
 }
 
+/// 500 topics × 2,000 partitions and 2,000 members subscribed to all of them, or (not `equal`)
+/// with the last subscribed to the first topic only.
+fn large_group(equal: bool) -> (VecMap<String, u32>, Vec<MemberSubscription>) {
+    let topics: VecMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
+    let names: Vec<&str> = topics.keys().map(String::as_str).collect();
+    let members = (0..2000)
+        .map(|c| {
+            let subscribed = if equal || c < 1999 { &names[..] } else { &names[..1] };
+            MemberSubscription::new(&format!("c{c:04}"), subscribed.iter().copied())
+        })
+        .collect();
+    (topics, members)
+}
+
 /// Kafka's sticky perf tests (AbstractStickyAssignorTest.testLargeAssignmentAndGroupWith{Uniform,
 /// NonEqual}Subscription): the same 1M partitions and 2,000 members; a fresh assignment, then a
 /// second where every member but c0000 reports what it owns. Non-equal: the last member
 /// subscribes to the first topic only, which forces the general builder.
 fn large_sticky() {
-    let topics: VecMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
-    let names: Vec<&str> = topics.keys().map(String::as_str).collect();
     for equal in [true, false] {
-        let members: Vec<MemberSubscription> = (0..2000)
-            .map(|c| {
-                let subscribed = if equal || c < 1999 { &names[..] } else { &names[..1] };
-                MemberSubscription::new(&format!("c{c:04}"), subscribed.iter().copied())
-            })
-            .collect();
+        let (topics, members) = large_group(equal);
         for name in [AssignorName::Sticky, AssignorName::CooperativeSticky] {
             let mut first = VecMap::new();
             let fresh = median_ms(3, || first = assign(name, &topics, &members));
@@ -105,20 +109,11 @@ fn large_sticky() {
 /// its part. Non-equal: c1999 subscribes to the first topic only, so `uniform` takes its
 /// heterogeneous builder.
 fn large_server() {
-    type Server = fn(&VecMap<String, u32>, &[MemberSubscription]) -> Result<Assignment, ServerAssignorError>;
-    let topics: VecMap<String, u32> = (0..500).map(|t| (format!("t{t:03}"), 2000)).collect();
-    let names: Vec<&str> = topics.keys().map(String::as_str).collect();
-    let assignors: [(&str, Server); 2] = [("uniform", server::uniform), ("range", server::range)];
     for equal in [true, false] {
-        let members: Vec<MemberSubscription> = (0..2000)
-            .map(|c| {
-                let subscribed = if equal || c < 1999 { &names[..] } else { &names[..1] };
-                MemberSubscription::new(&format!("c{c:04}"), subscribed.iter().copied())
-            })
-            .collect();
-        for (name, assignor) in assignors {
+        let (topics, members) = large_group(equal);
+        for assignor in ServerAssignorName::ALL {
             let mut first = VecMap::new();
-            let fresh = median_ms(3, || first = assignor(&topics, &members).expect("valid"));
+            let fresh = median_ms(3, || first = assignor.assign(&topics, &members).expect("valid"));
             let owning: Vec<MemberSubscription> = members
                 .iter()
                 .map(|m| MemberSubscription {
@@ -128,12 +123,13 @@ fn large_server() {
                 .collect();
             let mut total = 0;
             let second = median_ms(3, || {
-                total = assignor(&topics, &owning).expect("valid").values().map(Vec::len).sum()
+                total = assignor.assign(&topics, &owning).expect("valid").values().map(Vec::len).sum()
             });
             let kind = if equal { "uniform" } else { "non-equal" };
             println!(
-                "server {name:<7} {kind:<9} 1M partitions, 2,000 members: fresh {fresh:>7.1} ms, \
-                 from the previous target {second:>7.1} ms (medians of 3; {total} assigned)"
+                "server {:<7} {kind:<9} 1M partitions, 2,000 members: fresh {fresh:>7.1} ms, \
+                 from the previous target {second:>7.1} ms (medians of 3; {total} assigned)",
+                assignor.name()
             );
         }
     }
