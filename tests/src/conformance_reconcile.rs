@@ -98,16 +98,7 @@ fn none() -> EpochedPartitions {
     EpochedPartitions::default()
 }
 
-macro_rules! kafka_test {
-    ($(#[doc = $doc:expr])* fn $name:ident() $body:block) => {
-        $(#[doc = $doc])*
-        #[cfg_attr(not(target_arch = "wasm32"), test)]
-        #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-        fn $name() $body
-    };
-}
-
-kafka_test! {
+native_and_wasm_test! {
     /// `testStableToStable`: a new target epoch with the same partitions; they keep epoch 5.
     fn stable_to_stable() {
         let m = member(Stable, 10, 10, parts(&[("topic1", &[1, 2, 3], 5), ("topic2", &[4, 5, 6], 5)]), none());
@@ -116,7 +107,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testStableToStableWithNewPartitions`: free new partitions come at once, at the target epoch.
     fn stable_to_stable_with_new_partitions() {
         let m = member(Stable, 10, 10, parts(&[("topic1", &[1, 2, 3], 10), ("topic2", &[4, 5, 6], 10)]), none());
@@ -126,7 +117,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testStableToUnrevokedPartitions`: revoke first; nothing new is given meanwhile.
     fn stable_to_unrevoked_partitions() {
         let m = member(Stable, 10, 10, parts(&[("topic1", &[1, 2, 3], 10), ("topic2", &[4, 5, 6], 10)]), none());
@@ -144,7 +135,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testStableToUnreleasedPartitions`: the new partitions are held by others at epoch 10.
     fn stable_to_unreleased_partitions() {
         let m = member(Stable, 10, 10, parts(&[("topic1", &[1, 2, 3], 10), ("topic2", &[4, 5, 6], 10)]), none());
@@ -156,7 +147,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testStableToUnreleasedPartitionsWithOwnedPartitionsNotHavingRevokedPartitions`: the
     /// heartbeat owns nothing, so topic2-6 counts as revoked already; topic2-7 is held.
     fn revoked_already_when_the_heartbeat_no_longer_owns_it() {
@@ -170,7 +161,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testUnrevokedPartitionsToStable`: the heartbeat shows the revocation done.
     fn unrevoked_partitions_to_stable() {
         let m = member(
@@ -186,7 +177,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testRemainsInUnrevokedPartitions`: while the heartbeat still owns (or may own) a revoked
     /// partition, nothing changes.
     fn remains_in_unrevoked_partitions() {
@@ -206,7 +197,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testUnrevokedPartitionsToUnrevokedPartitions`: revoked, then the target took more; the
     /// epoch stays 10 (KAFKA-19974: no bump on leaving UNREVOKED_PARTITIONS).
     fn unrevoked_partitions_to_unrevoked_partitions() {
@@ -232,7 +223,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testUnrevokedPartitionsToUnreleasedPartitions`.
     fn unrevoked_partitions_to_unreleased_partitions() {
         let m = member(UnrevokedPartitions, 11, 10, parts(&[("topic1", &[2, 3], 11), ("topic2", &[5, 6], 11)]), none());
@@ -245,7 +236,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testUnrevokedPartitionsToStableWithReturnedPartitionsPendingRevocation`: topic1-4 comes
     /// back in the target while this member is still revoking it; its own hold does not block
     /// it (KAFKA-19449), and it is new again, at epoch 12.
@@ -268,7 +259,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testUnreleasedPartitionsToStable`.
     fn unreleased_partitions_to_stable() {
         let m = member(UnreleasedPartitions, 11, 11, parts(&[("topic1", &[2, 3], 11), ("topic2", &[5, 6], 11)]), none());
@@ -277,7 +268,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testUnreleasedPartitionsToStableWithNewPartitions`: the others released them.
     fn unreleased_partitions_to_stable_with_new_partitions() {
         let m = member(UnreleasedPartitions, 11, 11, parts(&[("topic1", &[2, 3], 11), ("topic2", &[5, 6], 11)]), none());
@@ -286,7 +277,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testUnreleasedPartitionsToUnreleasedPartitions`: still held; nothing changes.
     fn unreleased_partitions_to_unreleased_partitions() {
         let m = member(UnreleasedPartitions, 11, 11, parts(&[("topic1", &[2, 3], 11), ("topic2", &[5, 6], 11)]), none());
@@ -295,7 +286,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testUnreleasedPartitionsToUnrevokedPartitions`: a newer target takes partitions back.
     fn unreleased_partitions_to_unrevoked_partitions() {
         let m = member(UnreleasedPartitions, 11, 11, parts(&[("topic1", &[2, 3], 11), ("topic2", &[5, 6], 11)]), none());
@@ -313,7 +304,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testUnknownState`: fenced unless the heartbeat owns nothing; then straight to the target.
     fn unknown_state_is_fenced_unless_it_owns_nothing() {
         let m = member(
@@ -332,7 +323,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testStableToStableWithAssignmentTopicsNoLongerInSubscription`, its three cases (member
     /// epoch, target epoch, epoch after, subscription changed): topic1 is no longer subscribed and
     /// the heartbeat no longer owns it, so it goes without a revocation.
@@ -347,7 +338,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testStableToUnrevokedPartitionsWithAssignmentTopicsNoLongerInSubscription`, its three
     /// cases: the heartbeat still owns topic1, so it must revoke it first.
     fn an_unsubscribed_topic_still_owned_is_revoked_first() {
@@ -362,7 +353,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testRemainsInUnrevokedPartitionsWithAssignmentTopicsNoLongerInSubscription`: still
     /// revoking, and now topic1 is unsubscribed too: all of it joins the revocation.
     fn an_unsubscribed_topic_joins_a_revocation_under_way() {
@@ -389,7 +380,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testSubscribedTopicNameAndUnresolvedRegularExpression`: subscribed to foo, and a regex
     /// that resolves to nothing yet, so bar is unsubscribed and revoked.
     fn a_topic_outside_the_resolved_subscription_is_revoked() {
@@ -401,7 +392,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testUnresolvedRegularExpression`: no names and an unresolved regex: everything goes.
     fn an_empty_subscription_revokes_everything() {
         let m = member(Stable, 10, 10, parts(&[("foo", &[1, 2, 3], 10), ("bar", &[4, 5, 6], 10)]), none());
@@ -412,7 +403,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// `testSubscribedTopicNameAndResolvedRegularExpression`: the regex resolves to bar, so both
     /// topics are subscribed and nothing changes.
     fn a_resolved_subscription_keeps_everything() {
@@ -424,7 +415,7 @@ kafka_test! {
     }
 }
 
-kafka_test! {
+native_and_wasm_test! {
     /// The reference's worked example (§3.4): A alone owns t-0..3 at epoch 1; B joins and the
     /// target at epoch 2 splits them. B waits (UNRELEASED) while A revokes (UNREVOKED at 1); A's
     /// next heartbeat shows the revocation done, then B gets its half.

@@ -93,16 +93,7 @@ fn names(list: &[TopicPartition]) -> Vec<String> {
     list.iter().map(ToString::to_string).collect()
 }
 
-macro_rules! group_test {
-    ($(#[doc = $doc:expr])* fn $name:ident() $body:block) => {
-        $(#[doc = $doc])*
-        #[cfg_attr(not(target_arch = "wasm32"), test)]
-        #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-        fn $name() $body
-    };
-}
-
-group_test! {
+native_and_wasm_test! {
     /// The reference's worked example (§3.4), with 2026's epochs: A alone gets all four at epoch
     /// 2; B joins (epoch 3), waits while A revokes 2 and 3, then gets them. A never stops
     /// consuming 0 and 1.
@@ -138,7 +129,7 @@ group_test! {
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// `group.consumer.assignment.interval.ms` (1 s): a second join within the second after the
     /// last target waits (the group is ASSIGNING) until a heartbeat after it.
     fn a_new_target_waits_for_the_assignment_interval() {
@@ -155,7 +146,7 @@ group_test! {
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// `throwIfConsumerGroupMemberEpochIsInvalid`: a greater epoch is fenced; the previous epoch
     /// is accepted when the heartbeat owns only what the member is assigned (its answer was
     /// lost), fenced otherwise; an unknown member id is UNKNOWN_MEMBER_ID.
@@ -184,7 +175,7 @@ group_test! {
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// A refused heartbeat changes nothing (Kafka writes no record).
     fn a_refused_heartbeat_leaves_the_group_as_it_was() {
         let mut w = World::new(&[("t", 4)]);
@@ -197,7 +188,7 @@ group_test! {
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// The first heartbeat must say everything (`throwIfConsumerGroupHeartbeatRequestIsInvalid`).
     fn a_first_heartbeat_without_its_fields_is_an_invalid_request() {
         let mut w = World::new(&[("t", 4)]);
@@ -215,7 +206,7 @@ group_test! {
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// Leaving with -1 (`consumerGroupFenceMember`): gone at once, the group epoch moves on and
     /// the next heartbeat computes the target; the last member leaving empties the group with
     /// its target epoch caught up (KAFKA-20442).
@@ -238,7 +229,7 @@ group_test! {
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// A static member that leaves with -2 keeps its partitions (nobody else may take them) and
     /// comes back under a new member id at the same epoch, without a new group epoch; while it
     /// is still in, its instance id is not released.
@@ -278,7 +269,7 @@ group_test! {
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// The rebalance timeout fences a member still revoking at the epoch it was started for, and
     /// is ignored once the member moved on.
     fn the_rebalance_timeout_fences_only_a_member_still_at_its_epoch() {
@@ -298,7 +289,7 @@ group_test! {
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// `computePreferredServerAssignor`: the assignor most members ask for computes the target;
     /// a change of it moves the group epoch.
     fn the_assignor_most_members_ask_for_is_used() {
@@ -319,7 +310,7 @@ group_test! {
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// Random joins, leaves, session timeouts and topic growth, the members heartbeating what
     /// they were last told they own; after every step no partition has two holders, and once
     /// the changes stop every member reaches its target and the group is STABLE (nothing
@@ -403,7 +394,7 @@ fn beat(w: &mut World, owns: &mut VecMap<String, Vec<TopicPartition>>, id: &str,
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// `validateOffsetCommit` / `validateOffsetFetch`: a commit at the member's epoch is taken;
     /// from an older epoch only for partitions it already had then (their assignment epochs,
     /// KIP-1251); a newer epoch, or a partition it does not have, is STALE_MEMBER_EPOCH.
@@ -432,7 +423,7 @@ group_test! {
     }
 }
 
-group_test! {
+native_and_wasm_test! {
     /// `GroupCoordinatorConfig.verifyConsumerGroupConfigs`: the broker's settings within their
     /// ranges, with Kafka's messages.
     fn the_brokers_consumer_group_settings_are_checked_with_kafkas_messages() {

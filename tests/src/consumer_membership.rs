@@ -40,16 +40,7 @@ fn stable(owned: &[u32]) -> Membership {
     m
 }
 
-macro_rules! client_test {
-    ($(#[doc = $doc:expr])* fn $name:ident() $body:block) => {
-        $(#[doc = $doc])*
-        #[cfg_attr(not(target_arch = "wasm32"), test)]
-        #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-        fn $name() $body
-    };
-}
-
-client_test! {
+native_and_wasm_test! {
     /// `testFirstHeartbeatIncludesRequiredInfoToJoinGroupAndGetAssignments` and
     /// `testHeartbeatState`: a joining heartbeat sends everything; later ones only what changed
     /// (and what it owns whenever its assignment changed, even to the same partitions).
@@ -77,7 +68,7 @@ client_test! {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// `testListenerCallbacksBasic` and `testReconcileNewPartitionsAssignedAndRevoked`: revoke
     /// what goes, then take the whole assignment with what is new; commit first with auto-commit.
     fn a_new_assignment_is_revoked_then_assigned_then_acknowledged() {
@@ -95,7 +86,7 @@ client_test! {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// The background thread may not commit or revoke: with auto-commit, or anything to revoke,
     /// reconciliation waits for the application's `poll()`.
     fn only_the_applications_poll_commits_or_revokes() {
@@ -110,7 +101,7 @@ client_test! {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// `testReconciliationSkippedWhenSameAssignmentReceived`.
     fn the_same_assignment_again_changes_nothing() {
         let mut m = stable(&[0, 1]);
@@ -119,7 +110,7 @@ client_test! {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// `testDelayedReconciliationResultDiscardedAfterCommitIfMemberRejoins`: fenced while a
     /// reconciliation is under way, its result is dropped; the rejoin reconciles afresh.
     fn a_reconciliation_overtaken_by_fencing_is_dropped() {
@@ -139,7 +130,7 @@ client_test! {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// `testDelayedReconciliationResultAppliedWhenTargetChangedWithNewAssignment`: a newer
     /// assignment during a reconciliation waits for it; the acknowledgement goes back to
     /// RECONCILING for the newer one.
@@ -156,7 +147,7 @@ client_test! {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// `testListenerCallbacksThrowsErrorOnPartitionsRevoked`: a failed callback leaves the
     /// member RECONCILING with what it had, without an acknowledgement; it tries again.
     fn a_failed_callback_is_tried_again() {
@@ -171,7 +162,7 @@ client_test! {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// `testLeaveGroupEpoch` and `testFencingWhenStateIsPrepareLeaving`: leaving revokes what it
     /// owns, then sends -1 (-2 for a static member); fenced while leaving, it is simply out.
     fn leaving_revokes_then_sends_the_leave_epoch() {
@@ -198,7 +189,7 @@ client_test! {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// `testTransitionToLeavingWhileStableDueToStaleMember` and
     /// `testStaleMemberWaitsForCallbackToRejoinWhenTimerReset`: the poll timer's expiry sends the
     /// leave at once and loses the partitions (no commit); the next poll rejoins.
@@ -216,7 +207,7 @@ client_test! {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// `testHeartbeatResponseOnErrorHandling`: the coordinator's own errors are retried,
     /// UNRELEASED_INSTANCE_ID and FENCED_INSTANCE_ID are fatal; any error makes the next
     /// heartbeat send every field again (`testConsumerAcksReconciledAssignmentAfterAckLost`).
@@ -301,7 +292,7 @@ impl Cluster {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// The reference's worked example from both sides: B joins A's group; A revokes first, and B
     /// owns its half only after A let it go; nobody ever owns a partition another owns.
     fn clients_and_coordinator_revoke_before_they_assign() {
@@ -326,7 +317,7 @@ client_test! {
     }
 }
 
-client_test! {
+native_and_wasm_test! {
     /// Random joins, heartbeats in random order and members that stop polling (and come back):
     /// after every heartbeat no partition has two owners, and once the changes stop every
     /// client is STABLE with what the target gives it.

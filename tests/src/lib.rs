@@ -8,6 +8,18 @@
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+/// A test function with the two attributes every test here carries, for suites with many short
+/// tests (the caller imports `wasm_bindgen_test` for the browser build, as the others do).
+#[cfg(test)]
+macro_rules! native_and_wasm_test {
+    ($(#[doc = $doc:expr])* fn $name:ident() $body:block) => {
+        $(#[doc = $doc])*
+        #[cfg_attr(not(target_arch = "wasm32"), test)]
+        #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+        fn $name() $body
+    };
+}
+
 #[cfg(test)]
 mod conformance_partitioner;
 #[cfg(test)]
