@@ -8,7 +8,7 @@ use alloc::string::{String, ToString};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::ConsumerConfig;
+use crate::config::{ConsumerConfig, GroupProtocol};
 use crate::consumer::{Consumer, Life};
 use crate::effects::{Due, Effects};
 use crate::error::SimError;
@@ -18,7 +18,7 @@ use crate::log::PartitionLog;
 use crate::producer::{Producer, ProducerConfig};
 use crate::rng::SimRng;
 use crate::sim::Sim;
-use crate::sim::{MAX_PARTITIONS, PRODUCER_STREAMS};
+use crate::sim::{CONSUMER_STREAMS, MAX_PARTITIONS, PRODUCER_STREAMS};
 
 /// One thing a person can do to the world.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -247,9 +247,13 @@ impl Sim {
     /// Adds a consumer; it joins its group at once (its first `poll()`).
     pub fn add_consumer(&mut self, mut config: ConsumerConfig) -> Result<ConsumerId, SimError> {
         config.validate()?;
+        if config.group_protocol == GroupProtocol::Consumer && !crate::CONSUMER_PROTOCOL {
+            return Err(SimError::ConsumerProtocolNotBuilt);
+        }
         if let Some(missing) = config.topics.iter().find(|t| !self.topics.contains_key(*t)) {
             return Err(SimError::UnknownTopic(missing.clone()));
         }
+        self.check_group_kind(&config)?;
         let id = ConsumerId(self.consumers.len() as u32);
         if config.client_id.is_empty() {
             config.client_id = format!("{id}");
@@ -259,12 +263,50 @@ impl Sim {
             client_id: config.client_id.clone(),
             group: config.group_id.clone(),
         };
-        let mut consumer = Consumer::new(id, config, self.now());
+        let mut consumer = self.new_consumer(id, config, 0);
         consumer.coordinator_broker = self.coordinator_of(&consumer.config.group_id);
         self.consumers.push(consumer);
         self.emit(event);
         self.agenda.set(Due::Wake(id), self.now());
         Ok(id)
+    }
+
+    /// A consumer process; a consumer-protocol one draws its member id from its own stream
+    /// (one per process: a restart is a new member id).
+    fn new_consumer(&self, id: ConsumerId, config: ConsumerConfig, process: u32) -> Consumer {
+        let consumer = Consumer::new(id, config, self.now());
+        if consumer.config.group_protocol == GroupProtocol::Classic || !crate::CONSUMER_PROTOCOL {
+            return consumer;
+        }
+        let stream = CONSUMER_STREAMS + (u64::from(id.0) << 24) + u64::from(process);
+        consumer.with_consumer_protocol(&mut SimRng::new(self.config().seed, stream), self.now())
+    }
+
+    /// A group takes members of one protocol only (the online migration between them is not
+    /// modelled): refused when a running consumer of the group, or the coordinator's group,
+    /// has members of the other.
+    fn check_group_kind(&self, config: &ConsumerConfig) -> Result<(), SimError> {
+        if !crate::CONSUMER_PROTOCOL {
+            return Ok(());
+        }
+        let group = &config.group_id;
+        let other = |p: GroupProtocol| p != config.group_protocol;
+        let running = self.consumers.iter().find(|c| {
+            c.life == Life::Running && c.config.group_id == *group && other(c.config.group_protocol)
+        });
+        let mut has = running.map(|c| c.config.group_protocol);
+        if has.is_none() && config.group_protocol == GroupProtocol::Consumer {
+            let members = self.groups.get(group).is_some_and(|g| !g.members.is_empty());
+            has = members.then_some(GroupProtocol::Classic);
+        }
+        if has.is_none() && config.group_protocol == GroupProtocol::Classic {
+            let members = self.consumer_groups.get(group).is_some_and(|g| g.group.members().next().is_some());
+            has = members.then_some(GroupProtocol::Consumer);
+        }
+        match has {
+            Some(has) => Err(SimError::MixedGroup { group: group.clone(), has }),
+            None => Ok(()),
+        }
     }
 
     /// Closes a consumer gracefully: commit, revoke, LeaveGroup (dynamic members), so the group
@@ -297,10 +339,13 @@ impl Sim {
             return Err(SimError::ConsumerStillRunning(id.0));
         }
         // A new process: a new connection, so answers meant for the old one are dropped.
-        let (epoch, broker) = (consumer.epoch + 1, consumer.coordinator_broker);
-        *consumer = Consumer::new(id, consumer.config.clone(), now);
-        consumer.epoch = epoch;
-        consumer.coordinator_broker = broker;
+        let (epoch, broker, config) =
+            (consumer.epoch + 1, consumer.coordinator_broker, consumer.config.clone());
+        self.check_group_kind(&config)?;
+        let mut fresh = self.new_consumer(id, config, epoch);
+        fresh.epoch = epoch;
+        fresh.coordinator_broker = broker;
+        self.consumers[id.0 as usize] = fresh;
         self.emit(SimEvent::ConsumerRestarted { consumer: id });
         self.agenda.set(Due::Wake(id), now);
         Ok(())

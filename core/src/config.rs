@@ -8,7 +8,20 @@ use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
 
 use crate::assignor::AssignorName;
+use crate::assignor::server::ServerAssignorName;
 use crate::error::SimError;
+use crate::group::consumer::ConsumerGroupConfig;
+
+/// `group.protocol`: which rebalance protocol a consumer speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupProtocol {
+    /// JoinGroup and SyncGroup with a group leader (reference §1), Kafka's default.
+    #[default]
+    Classic,
+    /// KIP-848: one ConsumerGroupHeartbeat, the coordinator assigns (reference §3).
+    Consumer,
+}
 
 /// When a consumer commits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +83,11 @@ pub struct ConsumerConfig {
     /// `retry.backoff.ms` (100): the pause before a failed request is tried again, and the
     /// longest the heartbeat thread sleeps between its checks.
     pub retry_backoff_ms: u64,
+    /// `group.protocol` (classic).
+    pub group_protocol: GroupProtocol,
+    /// `group.remote.assignor` (unset: the broker's first of `group.consumer.assignors`); only
+    /// with `group.protocol=consumer`.
+    pub remote_assignor: Option<ServerAssignorName>,
 }
 
 impl Default for ConsumerConfig {
@@ -89,6 +107,8 @@ impl Default for ConsumerConfig {
             processing_ms_per_record: 10,
             request_timeout_ms: 30_000,
             retry_backoff_ms: 100,
+            group_protocol: GroupProtocol::Classic,
+            remote_assignor: None,
         }
     }
 }
@@ -125,7 +145,55 @@ impl ConsumerConfig {
         if self.instance_id.as_deref() == Some("") {
             return fail("group.instance.id must not be empty when set");
         }
-        Ok(())
+        self.check_protocol_settings()
+    }
+
+    /// `ConsumerConfig.checkUnsupportedConfigsPostProcess`: the settings the chosen protocol
+    /// does not use may not be set. Kafka looks at what the user wrote; here a setting counts as
+    /// set when it differs from Kafka's default (a share link writes exactly those).
+    fn check_protocol_settings(&self) -> Result<(), SimError> {
+        if self.group_protocol == GroupProtocol::Consumer && !crate::CONSUMER_PROTOCOL {
+            return Err(SimError::ConsumerProtocolNotBuilt);
+        }
+        let d = ConsumerConfig::default();
+        let why = match self.group_protocol {
+            GroupProtocol::Classic if self.remote_assignor.is_some() => {
+                "group.remote.assignor cannot be set when group.protocol=CLASSIC"
+            }
+            GroupProtocol::Classic => return Ok(()),
+            GroupProtocol::Consumer => {
+                let set = (
+                    self.assignors != d.assignors,
+                    self.heartbeat_interval_ms != d.heartbeat_interval_ms,
+                    self.session_timeout_ms != d.session_timeout_ms,
+                );
+                // `String.join(", ", invalidConfigs)` in Kafka's order, spelt out so the reason
+                // stays a fixed sentence (and has its translation).
+                match set {
+                    (false, false, false) => return Ok(()),
+                    (true, false, false) => {
+                        "partition.assignment.strategy cannot be set when group.protocol=CONSUMER"
+                    }
+                    (false, true, false) => {
+                        "heartbeat.interval.ms cannot be set when group.protocol=CONSUMER"
+                    }
+                    (false, false, true) => "session.timeout.ms cannot be set when group.protocol=CONSUMER",
+                    (true, true, false) => {
+                        "partition.assignment.strategy, heartbeat.interval.ms cannot be set when group.protocol=CONSUMER"
+                    }
+                    (true, false, true) => {
+                        "partition.assignment.strategy, session.timeout.ms cannot be set when group.protocol=CONSUMER"
+                    }
+                    (false, true, true) => {
+                        "heartbeat.interval.ms, session.timeout.ms cannot be set when group.protocol=CONSUMER"
+                    }
+                    (true, true, true) => {
+                        "partition.assignment.strategy, heartbeat.interval.ms, session.timeout.ms cannot be set when group.protocol=CONSUMER"
+                    }
+                }
+            }
+        };
+        Err(SimError::InvalidSetting(why))
     }
 }
 
@@ -151,6 +219,12 @@ pub struct BrokerConfig {
     /// `offsets.retention.check.interval.ms` (600000): how often the coordinator looks for
     /// expired offsets.
     pub offsets_retention_check_interval_ms: u64,
+    /// `group.consumer.heartbeat.interval.ms` (5000): how often consumer-protocol members
+    /// heartbeat, told to them in every answer.
+    pub consumer_heartbeat_interval_ms: u32,
+    /// `group.consumer.session.timeout.ms` (45000): a consumer-protocol member not heard from
+    /// this long is removed.
+    pub consumer_session_timeout_ms: u32,
 }
 
 impl Default for BrokerConfig {
@@ -164,6 +238,8 @@ impl Default for BrokerConfig {
             network_latency_ms: 5,
             offsets_retention_minutes: 7 * 24 * 60,
             offsets_retention_check_interval_ms: 600_000,
+            consumer_heartbeat_interval_ms: 5_000,
+            consumer_session_timeout_ms: 45_000,
         }
     }
 }
@@ -186,7 +262,17 @@ impl BrokerConfig {
                 "offsets.retention.minutes and offsets.retention.check.interval.ms must be above 0",
             ));
         }
-        Ok(())
+        // Only a build with the consumer protocol uses (and checks) its settings.
+        if crate::CONSUMER_PROTOCOL { self.consumer_groups().validate() } else { Ok(()) }
+    }
+
+    /// The consumer-protocol groups' settings: the two above, the rest at Kafka's defaults.
+    pub fn consumer_groups(&self) -> ConsumerGroupConfig {
+        ConsumerGroupConfig {
+            heartbeat_interval_ms: self.consumer_heartbeat_interval_ms,
+            session_timeout_ms: self.consumer_session_timeout_ms,
+            ..ConsumerGroupConfig::default()
+        }
     }
 }
 

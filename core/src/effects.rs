@@ -38,6 +38,20 @@ pub(crate) enum Due {
     PendingSync(String),
     /// The coordinator's offsets-retention check that will find an Empty group's offsets expired.
     OffsetsExpiry(String),
+    /// A consumer-protocol member's session timeout (`group.consumer.session.timeout.ms`).
+    ConsumerSession {
+        /// The group.
+        group: String,
+        /// The member id.
+        member: String,
+    },
+    /// A consumer-protocol member's rebalance timeout while it revokes.
+    ConsumerRebalance {
+        /// The group.
+        group: String,
+        /// The member id.
+        member: String,
+    },
 }
 
 /// One thing for the world to do.

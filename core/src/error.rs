@@ -35,6 +35,17 @@ pub enum SimError {
     ConsumerStillRunning(u32),
     /// A setting out of its range; the text says which and why.
     InvalidSetting(&'static str),
+    /// `group.protocol=consumer` in a build without the consumer protocol
+    /// ([`crate::CONSUMER_PROTOCOL`]).
+    ConsumerProtocolNotBuilt,
+    /// The group has members of the other rebalance protocol. Kafka 4.x would take the consumer
+    /// in and convert the group (online migration); the playground does not model that yet.
+    MixedGroup {
+        /// The group.
+        group: String,
+        /// The protocol its members speak now.
+        has: crate::config::GroupProtocol,
+    },
 }
 
 impl fmt::Display for SimError {
@@ -61,6 +72,20 @@ impl fmt::Display for SimError {
                 write!(f, "consumer-{} is still running: close or kill it before restarting it", c + 1)
             }
             SimError::InvalidSetting(why) => f.write_str(why),
+            SimError::ConsumerProtocolNotBuilt => f.write_str(
+                "this build of the playground leaves out the consumer protocol (group.protocol=consumer, KIP-848)",
+            ),
+            SimError::MixedGroup { group, has } => {
+                let (has, other) = match has {
+                    crate::config::GroupProtocol::Classic => ("classic", "consumer"),
+                    crate::config::GroupProtocol::Consumer => ("consumer", "classic"),
+                };
+                write!(
+                    f,
+                    "group {group} has {has}-protocol members: Kafka 4.x would let a {other}-protocol consumer \
+                     join it and convert the group (online migration), which this playground does not model yet"
+                )
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::assignor::{AssignorName, TopicPartition};
+use crate::group::consumer::ConsumerGroupState;
 use crate::group::{GroupState, RebalanceCause, RemovalReason};
 use crate::ids::{ConsumerId, ProducerId};
 use crate::net::Endpoint;
@@ -422,6 +423,34 @@ pub enum SimEvent {
         /// Why.
         error: ErrorCode,
     },
+    /// A consumer-protocol group's epoch moved ahead: its members or what they subscribe to
+    /// changed, so a new target assignment is due (reference §3.2).
+    GroupEpochBumped {
+        /// The group.
+        group: String,
+        /// The new group epoch.
+        epoch: i32,
+        /// Why.
+        cause: RebalanceCause,
+    },
+    /// The coordinator computed a consumer-protocol group's new target assignment.
+    TargetAssignmentComputed {
+        /// The group.
+        group: String,
+        /// The target's epoch (the group epoch it was computed at).
+        epoch: i32,
+        /// Each member's part, by client id.
+        target: Vec<(String, Vec<TopicPartition>)>,
+    },
+    /// A consumer-protocol group's state changed.
+    ConsumerGroupStateChanged {
+        /// The group.
+        group: String,
+        /// From.
+        from: ConsumerGroupState,
+        /// To.
+        to: ConsumerGroupState,
+    },
 }
 
 impl fmt::Display for Stamped {
@@ -473,6 +502,20 @@ impl fmt::Display for SimEvent {
                 write!(f, "{consumer}'s link to the brokers is healed")
             }
             SimEvent::GroupStateChanged { group, from, to } => write!(f, "group {group}: {from} → {to}"),
+            // Only a build with the consumer protocol has these (its words are not linked without).
+            SimEvent::ConsumerGroupStateChanged { group, from, to } if crate::CONSUMER_PROTOCOL => {
+                write!(f, "group {group}: {from} → {to}")
+            }
+            SimEvent::GroupEpochBumped { group, epoch, cause } if crate::CONSUMER_PROTOCOL => {
+                write!(f, "group {group}: epoch {epoch} ({cause})")
+            }
+            SimEvent::TargetAssignmentComputed { group, epoch, target } if crate::CONSUMER_PROTOCOL => {
+                write!(f, "group {group}: target assignment at epoch {epoch}:")?;
+                for (client, partitions) in target {
+                    write!(f, " {client}={}", partitions.len())?;
+                }
+                Ok(())
+            }
             SimEvent::RebalanceStarted { group, cause, generation } => {
                 write!(f, "group {group}: rebalance started ({cause}), generation {generation}")
             }
@@ -584,6 +627,9 @@ impl fmt::Display for SimEvent {
                 f,
                 "{consumer} is closing: it processes the {remaining} records poll() already returned, then commits and leaves"
             ),
+            SimEvent::ConsumerGroupStateChanged { .. }
+            | SimEvent::GroupEpochBumped { .. }
+            | SimEvent::TargetAssignmentComputed { .. } => Ok(()),
         }
     }
 }

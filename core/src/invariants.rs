@@ -104,6 +104,9 @@ pub struct InvariantChecker {
     violations: Vec<Violation>,
 }
 
+/// The generation a consumer-protocol member's partitions are counted in: one for all epochs.
+const ANY_EPOCH: i32 = i32::MIN;
+
 impl InvariantChecker {
     /// Checks one event.
     pub fn observe(&mut self, stamped: &Stamped) {
@@ -181,23 +184,35 @@ impl InvariantChecker {
         }
     }
 
-    /// Checks a snapshot: one owner per partition within each group's generation.
+    /// Checks a snapshot: one owner per partition within each group's generation. In a
+    /// consumer-protocol group, strictly: no two of its members own a partition at the same
+    /// instant, whatever their epochs (partition epochs make it so); a client its coordinator
+    /// has removed is a zombie, out of the group, as in a classic group's older generation.
     pub fn check_view(&mut self, view: &SimView) {
         self.now = view.now;
         let mut owners: VecMap<(&str, i32, &TopicPartition), ConsumerId> = VecMap::new();
         let mut found = Vec::new();
         for c in &view.consumers {
-            if c.life != Life::Running
-                || !matches!(c.state, MemberState::Stable | MemberState::CompletingRebalance)
-            {
+            let member_of = |c: &crate::view::ConsumerView| {
+                view.groups
+                    .iter()
+                    .any(|g| g.id == c.group && g.members.iter().any(|m| m.member_id == c.member_id))
+            };
+            let counted = match c.membership {
+                Some(_) => member_of(c),
+                None => matches!(c.state, MemberState::Stable | MemberState::CompletingRebalance),
+            };
+            if c.life != Life::Running || !counted {
                 continue;
             }
+            let generation = if c.membership.is_some() { ANY_EPOCH } else { c.generation };
             for (tp, _) in &c.assignment {
-                if let Some(other) = owners.insert((&c.group, c.generation, tp), c.id) {
-                    found.push(format!(
-                        "{tp} owned by {other} and {} in {} generation {}",
-                        c.id, c.group, c.generation
-                    ));
+                if let Some(other) = owners.insert((&c.group, generation, tp), c.id) {
+                    let when = match c.membership {
+                        Some(_) => String::from("at once"),
+                        None => format!("generation {}", c.generation),
+                    };
+                    found.push(format!("{tp} owned by {other} and {} in {} {when}", c.id, c.group));
                 }
             }
         }

@@ -58,8 +58,16 @@ mod time;
 pub mod vec_map;
 mod view;
 
+/// Whether this build has the consumer protocol (KIP-848, the `kip848` feature, on by
+/// default). Without it a consumer with `group.protocol=consumer` is refused, and none of the
+/// protocol's code is linked: the web page leaves it out of its first load until its bytes are
+/// paid for (docs/decisions.md, "Issue 14").
+pub const CONSUMER_PROTOCOL: bool = cfg!(feature = "kip848");
+
 pub use commands::Command;
-pub use config::{BrokerConfig, CommitMode, ConsumerConfig, OffsetReset, offsets_partition_for};
+pub use config::{
+    BrokerConfig, CommitMode, ConsumerConfig, GroupProtocol, OffsetReset, offsets_partition_for,
+};
 pub use consumer::{FETCH_MAX_WAIT_MS, Life, MemberState};
 pub use error::SimError;
 pub use event::{SimEvent, Stamped};

@@ -24,8 +24,9 @@ use alloc::vec::Vec;
 use core::fmt::{self, Write};
 
 use crate::assignor::AssignorName;
+use crate::assignor::server::ServerAssignorName;
 use crate::commands::Command;
-use crate::config::{BrokerConfig, CommitMode, ConsumerConfig, OffsetReset};
+use crate::config::{BrokerConfig, CommitMode, ConsumerConfig, GroupProtocol, OffsetReset};
 use crate::partitioner::KeyMode;
 use crate::producer::ProducerConfig;
 use crate::scenario::{Scenario, TimedCommand};
@@ -79,6 +80,9 @@ impl Scenario {
             b.offsets_retention_check_interval_ms,
             Some(bd.offsets_retention_check_interval_ms),
         );
+        let (hb, session) = (b.consumer_heartbeat_interval_ms, b.consumer_session_timeout_ms);
+        world.num("consumer-heartbeat", hb.into(), Some(bd.consumer_heartbeat_interval_ms.into()));
+        world.num("consumer-session", session.into(), Some(bd.consumer_session_timeout_ms.into()));
         for (key, value) in world.0 {
             let _ = write!(out, ";{key}={value}");
         }
@@ -150,6 +154,8 @@ fn read_setting(scenario: &mut Scenario, item: &str) -> Result<(), String> {
     b.offsets_retention_minutes = f.num("offsets-retention", b.offsets_retention_minutes)?;
     b.offsets_retention_check_interval_ms =
         f.num("retention-check", b.offsets_retention_check_interval_ms)?;
+    b.consumer_heartbeat_interval_ms = f.num("consumer-heartbeat", b.consumer_heartbeat_interval_ms)?;
+    b.consumer_session_timeout_ms = f.num("consumer-session", b.consumer_session_timeout_ms)?;
     f.finish()
 }
 
@@ -245,6 +251,12 @@ fn write_consumer(f: &mut Fields, c: &ConsumerConfig) {
     f.num("processing", c.processing_ms_per_record, Some(d.processing_ms_per_record));
     f.num("request-timeout", c.request_timeout_ms, Some(d.request_timeout_ms));
     f.num("retry-backoff", c.retry_backoff_ms, Some(d.retry_backoff_ms));
+    if c.group_protocol == GroupProtocol::Consumer {
+        f.text("protocol", "consumer");
+    }
+    if let Some(assignor) = c.remote_assignor {
+        f.text("remote-assignor", assignor.name());
+    }
 }
 
 fn read_command(action: &str, f: &mut Reader) -> Result<Command, String> {
@@ -319,6 +331,18 @@ fn read_consumer(f: &mut Reader) -> Result<ConsumerConfig, String> {
             .map(|n| AssignorName::from_protocol_name(n).ok_or_else(|| format!("“{n}” is not an assignor")))
             .collect::<Result<_, _>>()?,
     };
+    let group_protocol = match f.text("protocol").as_deref() {
+        None | Some("classic") => GroupProtocol::Classic,
+        Some("consumer") => GroupProtocol::Consumer,
+        Some(other) => return Err(format!("“{other}” is not a group protocol (classic or consumer)")),
+    };
+    let remote_assignor = match f.text("remote-assignor") {
+        None => None,
+        Some(name) => Some(
+            ServerAssignorName::from_name(&name)
+                .ok_or_else(|| format!("“{name}” is not a server assignor (uniform or range)"))?,
+        ),
+    };
     Ok(ConsumerConfig {
         group_id: f.text("group").unwrap_or(d.group_id),
         client_id: f.text("client").unwrap_or(d.client_id),
@@ -334,6 +358,8 @@ fn read_consumer(f: &mut Reader) -> Result<ConsumerConfig, String> {
         processing_ms_per_record: f.num("processing", d.processing_ms_per_record)?,
         request_timeout_ms: f.num("request-timeout", d.request_timeout_ms)?,
         retry_backoff_ms: f.num("retry-backoff", d.retry_backoff_ms)?,
+        group_protocol,
+        remote_assignor,
     })
 }
 

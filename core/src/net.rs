@@ -31,7 +31,7 @@ impl fmt::Display for Endpoint {
 }
 
 /// What a message carries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Payload {
     /// Client → coordinator.
     Request(Request),

@@ -8,6 +8,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::assignor::{AssignorName, MemberSubscription, TopicPartition};
+use crate::group::consumer::{HeartbeatError, HeartbeatRequest, HeartbeatResponse};
 
 /// Kafka's error codes that a classic group member can see (`Errors.java`, reference §1.7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -31,6 +32,19 @@ pub enum ErrorCode {
     MemberIdRequired,
     /// 82: a newer member now holds this static instance id.
     FencedInstanceId,
+    /// 69: the group is of the other protocol (`GroupIdNotFoundException`, as a coordinator
+    /// with `group.consumer.migration.policy=disabled` answers).
+    GroupIdNotFound,
+    /// 113: a consumer-protocol member's commit carries an epoch the coordinator does not take.
+    StaleMemberEpoch,
+    /// 110: a consumer-protocol member's epoch is not one the coordinator accepts.
+    FencedMemberEpoch,
+    /// 111: another member still holds this static instance id.
+    UnreleasedInstanceId,
+    /// 42: the request breaks the protocol's rules.
+    InvalidRequest,
+    /// -1: the coordinator failed (its assignor did).
+    UnknownServerError,
 }
 
 impl ErrorCode {
@@ -46,6 +60,12 @@ impl ErrorCode {
             ErrorCode::RebalanceInProgress => 27,
             ErrorCode::MemberIdRequired => 79,
             ErrorCode::FencedInstanceId => 82,
+            ErrorCode::GroupIdNotFound => 69,
+            ErrorCode::StaleMemberEpoch => 113,
+            ErrorCode::FencedMemberEpoch => 110,
+            ErrorCode::UnreleasedInstanceId => 111,
+            ErrorCode::InvalidRequest => 42,
+            ErrorCode::UnknownServerError => -1,
         }
     }
 }
@@ -62,6 +82,12 @@ impl fmt::Display for ErrorCode {
             ErrorCode::RebalanceInProgress => "REBALANCE_IN_PROGRESS",
             ErrorCode::MemberIdRequired => "MEMBER_ID_REQUIRED",
             ErrorCode::FencedInstanceId => "FENCED_INSTANCE_ID",
+            ErrorCode::GroupIdNotFound => "GROUP_ID_NOT_FOUND",
+            ErrorCode::StaleMemberEpoch => "STALE_MEMBER_EPOCH",
+            ErrorCode::FencedMemberEpoch => "FENCED_MEMBER_EPOCH",
+            ErrorCode::UnreleasedInstanceId => "UNRELEASED_INSTANCE_ID",
+            ErrorCode::InvalidRequest => "INVALID_REQUEST",
+            ErrorCode::UnknownServerError => "UNKNOWN_SERVER_ERROR",
         })
     }
 }
@@ -83,6 +109,8 @@ pub enum Api {
     OffsetFetch,
     /// Ask any broker which one coordinates a group.
     FindCoordinator,
+    /// The consumer protocol's one RPC (KIP-848).
+    ConsumerGroupHeartbeat,
 }
 
 impl Api {
@@ -96,6 +124,7 @@ impl Api {
             Api::OffsetCommit => "OffsetCommit",
             Api::OffsetFetch => "OffsetFetch",
             Api::FindCoordinator => "FindCoordinator",
+            Api::ConsumerGroupHeartbeat => "ConsumerGroupHeartbeat",
         }
     }
 }
@@ -137,8 +166,7 @@ impl fmt::Display for LeaveReason {
 }
 
 /// A request from a consumer to its group's coordinator.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "api")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
     /// Join (or rejoin) the group.
     JoinGroup {
@@ -201,11 +229,14 @@ pub enum Request {
         /// The group id.
         key: String,
     },
+    /// A consumer-protocol member's heartbeat (it also joins and leaves with it). Its commits
+    /// are OffsetCommits whose `generation` is the member epoch (Kafka's
+    /// `GenerationIdOrMemberEpoch`).
+    ConsumerGroupHeartbeat(HeartbeatRequest),
 }
 
 /// A coordinator's answer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "api")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Response {
     /// The end of the join phase (or an error).
     JoinGroup {
@@ -256,6 +287,8 @@ pub enum Response {
         /// The broker id.
         node: u32,
     },
+    /// A ConsumerGroupHeartbeat answered, or refused with Kafka's error and message.
+    ConsumerGroupHeartbeat(Result<HeartbeatResponse, HeartbeatError>),
 }
 
 impl Request {
@@ -269,6 +302,7 @@ impl Request {
             Request::OffsetCommit { .. } => Api::OffsetCommit,
             Request::OffsetFetch { .. } => Api::OffsetFetch,
             Request::FindCoordinator { .. } => Api::FindCoordinator,
+            Request::ConsumerGroupHeartbeat(_) => Api::ConsumerGroupHeartbeat,
         }
     }
 }
@@ -284,10 +318,12 @@ impl Response {
             Response::OffsetCommit { .. } => Api::OffsetCommit,
             Response::OffsetFetch { .. } => Api::OffsetFetch,
             Response::FindCoordinator { .. } => Api::FindCoordinator,
+            Response::ConsumerGroupHeartbeat(_) => Api::ConsumerGroupHeartbeat,
         }
     }
 
-    /// The error it carries (`None` for OffsetFetch and FindCoordinator).
+    /// The error it carries (`None` for OffsetFetch and FindCoordinator; a ConsumerGroupHeartbeat
+    /// carries its own).
     pub fn error(&self) -> ErrorCode {
         match self {
             Response::JoinGroup { error, .. }
@@ -295,7 +331,9 @@ impl Response {
             | Response::Heartbeat { error }
             | Response::LeaveGroup { error }
             | Response::OffsetCommit { error, .. } => *error,
-            Response::OffsetFetch { .. } | Response::FindCoordinator { .. } => ErrorCode::None,
+            Response::OffsetFetch { .. }
+            | Response::FindCoordinator { .. }
+            | Response::ConsumerGroupHeartbeat(_) => ErrorCode::None,
         }
     }
 }
@@ -324,6 +362,14 @@ impl fmt::Display for Request {
             }
             Request::OffsetFetch { partitions } => write!(f, "OffsetFetch({} partitions)", partitions.len()),
             Request::FindCoordinator { key } => write!(f, "FindCoordinator(group {key})"),
+            Request::ConsumerGroupHeartbeat(_) if !crate::CONSUMER_PROTOCOL => Ok(()),
+            Request::ConsumerGroupHeartbeat(hb) => {
+                write!(f, "ConsumerGroupHeartbeat(epoch {}", hb.member_epoch)?;
+                if let Some(owned) = &hb.owned {
+                    write!(f, ", owns {}", owned.len())?;
+                }
+                f.write_str(")")
+            }
         }
     }
 }
@@ -343,6 +389,17 @@ impl fmt::Display for Response {
                 write!(f, "OffsetFetch response: {} partitions", offsets.len())
             }
             Response::FindCoordinator { node } => write!(f, "FindCoordinator response: broker-{node}"),
+            Response::ConsumerGroupHeartbeat(_) if !crate::CONSUMER_PROTOCOL => Ok(()),
+            Response::ConsumerGroupHeartbeat(Ok(r)) => {
+                write!(f, "ConsumerGroupHeartbeat response: epoch {}", r.member_epoch)?;
+                if let Some(assigned) = &r.assignment {
+                    write!(f, ", assigned {}", assigned.len())?;
+                }
+                Ok(())
+            }
+            Response::ConsumerGroupHeartbeat(Err(e)) => {
+                write!(f, "ConsumerGroupHeartbeat response: {}", e.name())
+            }
             other => write!(f, "{} response: {}", other.api(), other.error()),
         }
     }

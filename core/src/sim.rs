@@ -11,13 +11,15 @@ use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
 
 use crate::agenda::Agenda;
+use crate::assignor::TopicPartition;
 use crate::config::{BrokerConfig, offsets_partition_for};
 use crate::consumer::Consumer;
 use crate::delivery::Delivery;
 use crate::effects::{Due, Effect, Effects};
 use crate::error::SimError;
 use crate::event::{SimEvent, Stamped};
-use crate::group::{Ctx, Group, GroupState};
+use crate::group::consumer::ConsumerGroupState;
+use crate::group::{Ctx, Group, GroupState, Hosted};
 use crate::history::RebalanceHistory;
 use crate::ids::{Conn, ProducerId};
 use crate::log::Topics;
@@ -54,6 +56,7 @@ impl Default for SimConfig {
 /// Child-stream numbers: each kind of component draws from its own range of streams.
 pub(crate) const PRODUCER_STREAMS: u64 = 1 << 32;
 const GROUP_STREAMS: u64 = 2 << 32;
+pub(crate) const CONSUMER_STREAMS: u64 = 3 << 32;
 
 /// The simulated world: topics, producers and the virtual clock. `Clone` copies everything,
 /// undrained events included; checkpoints use [`Sim::copy_drained`], which the page can afford.
@@ -66,6 +69,8 @@ pub struct Sim {
     pub(crate) producers: Vec<Producer>,
     pub(crate) consumers: Vec<Consumer>,
     pub(crate) groups: VecMap<String, Group>,
+    /// Consumer-protocol groups (KIP-848); a group id is in one map or the other.
+    pub(crate) consumer_groups: VecMap<String, Hosted>,
     pub(crate) network: Network,
     pub(crate) delivery: Delivery,
     events: VecDeque<Stamped>,
@@ -86,6 +91,7 @@ impl Sim {
             producers: Vec::new(),
             consumers: Vec::new(),
             groups: VecMap::new(),
+            consumer_groups: VecMap::new(),
             network: Network::new(Duration::from_millis(config.broker.network_latency_ms)),
             delivery: Delivery::default(),
             events: VecDeque::new(),
@@ -108,6 +114,11 @@ impl Sim {
             producers: self.producers.clone(),
             consumers: self.consumers.clone(),
             groups: self.groups.clone(),
+            consumer_groups: if crate::CONSUMER_PROTOCOL {
+                self.consumer_groups.clone()
+            } else {
+                VecMap::new()
+            },
             network: self.network.clone(),
             delivery: self.delivery.clone(),
             events: VecDeque::new(),
@@ -213,10 +224,15 @@ impl Sim {
             | Due::InitialRebalance(group)
             | Due::JoinTimeout(group)
             | Due::PendingSync(group)
-            | Due::OffsetsExpiry(group) => {
+            | Due::OffsetsExpiry(group)
+            | Due::ConsumerSession { group, .. }
+            | Due::ConsumerRebalance { group, .. } => {
                 let broker = self.config.broker;
-                if let Some(g) = self.groups.get_mut(group) {
-                    g.handle_timer(&due, &mut Ctx { now, broker: &broker, fx: &mut fx });
+                let mut cx = Ctx { now, broker: &broker, fx: &mut fx };
+                if let Some(g) = self.consumer_groups.get_mut(group).filter(|_| crate::CONSUMER_PROTOCOL) {
+                    g.handle_timer(&due, &partition_counts(&self.topics), &mut cx);
+                } else if let Some(g) = self.groups.get_mut(group) {
+                    g.handle_timer(&due, &mut cx);
                 }
             }
         }
@@ -255,14 +271,20 @@ impl Sim {
                     None => return,
                 };
                 let broker = self.config.broker;
-                let fresh = matches!(&request, Request::JoinGroup { member_id, .. } if member_id.is_empty());
-                let group = self.group_mut(&envelope.group, fresh);
-                group.handle_request(
-                    conn,
-                    &client_id,
-                    request,
-                    &mut Ctx { now, broker: &broker, fx: &mut fx },
-                );
+                let mut cx = Ctx { now, broker: &broker, fx: &mut fx };
+                let topics = partition_counts(&self.topics);
+                match self.route(&envelope.group, &request) {
+                    Kind::Consumer => {
+                        let group = self.consumer_group_mut(&envelope.group);
+                        group.handle_request(conn, &client_id, request, &topics, &mut cx);
+                    }
+                    Kind::Classic => {
+                        let fresh =
+                            matches!(&request, Request::JoinGroup { member_id, .. } if member_id.is_empty());
+                        let group = self.group_mut(&envelope.group, fresh);
+                        group.handle_request(conn, &client_id, request, &mut cx);
+                    }
+                }
             }
             Payload::Response(response) => {
                 // An answer to a connection the client has since dropped never reaches it.
@@ -288,6 +310,62 @@ impl Sim {
             self.groups.insert(id.to_string(), Group::new(id.to_string(), coordinator, rng));
         }
         self.groups.get_mut(id).expect("inserted above")
+    }
+
+    /// Which kind of group a request goes to. The coordinator has at most one group per id: a
+    /// first ConsumerGroupHeartbeat makes a consumer-protocol group, a JoinGroup a classic one,
+    /// and a group of the other kind with no members is replaced, its committed offsets kept
+    /// (Kafka keeps offsets apart from the group). One that has members answers the request
+    /// itself, with GROUP_ID_NOT_FOUND.
+    fn route(&mut self, id: &str, request: &Request) -> Kind {
+        if !crate::CONSUMER_PROTOCOL {
+            return Kind::Classic;
+        }
+        match request {
+            Request::ConsumerGroupHeartbeat(_) => {
+                let empty = |g: &Group| matches!(g.state, GroupState::Empty | GroupState::Dead);
+                match self.groups.get(id) {
+                    Some(g) if !empty(g) => return Kind::Classic,
+                    Some(_) => {
+                        let old = self.groups.remove(id).expect("just seen");
+                        let offsets = if old.state == GroupState::Dead { VecMap::new() } else { old.offsets };
+                        self.agenda.cancel(&Due::OffsetsExpiry(id.into()));
+                        let hosted = self.new_consumer_group(id, offsets);
+                        self.consumer_groups.insert(id.into(), hosted);
+                    }
+                    None => {}
+                }
+                Kind::Consumer
+            }
+            Request::JoinGroup { .. } => {
+                let Some(g) = self.consumer_groups.get(id) else { return Kind::Classic };
+                if g.group.members().next().is_some() {
+                    return Kind::Consumer;
+                }
+                let old = self.consumer_groups.remove(id).expect("just seen");
+                self.agenda.cancel(&Due::OffsetsExpiry(id.into()));
+                if old.state != ConsumerGroupState::Dead {
+                    self.group_mut(id, true).offsets = old.offsets;
+                }
+                Kind::Classic
+            }
+            _ if self.consumer_groups.contains_key(id) => Kind::Consumer,
+            _ => Kind::Classic,
+        }
+    }
+
+    fn consumer_group_mut(&mut self, id: &str) -> &mut Hosted {
+        if !self.consumer_groups.contains_key(id) {
+            let hosted = self.new_consumer_group(id, VecMap::new());
+            self.consumer_groups.insert(id.into(), hosted);
+        }
+        self.consumer_groups.get_mut(id).expect("inserted above")
+    }
+
+    fn new_consumer_group(&mut self, id: &str, offsets: VecMap<TopicPartition, u64>) -> Hosted {
+        let rng = SimRng::new(self.config.seed, GROUP_STREAMS + self.groups_created);
+        self.groups_created += 1;
+        Hosted::new(id, self.coordinator_of(id), offsets, rng)
     }
 
     /// The broker that coordinates `group` (computed without creating the group): the leader of
@@ -398,6 +476,17 @@ impl Sim {
         self.history.observe(&stamped);
         self.events.push_back(stamped);
     }
+}
+
+/// The two kinds of group a coordinator hosts.
+enum Kind {
+    Classic,
+    Consumer,
+}
+
+/// The cluster's metadata as a coordinator reads it: each topic's partition count.
+pub(crate) fn partition_counts(topics: &Topics) -> VecMap<String, u32> {
+    topics.iter().map(|(t, parts)| (t.clone(), parts.len() as u32)).collect()
 }
 
 #[cfg(test)]

@@ -6,10 +6,13 @@ use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
 
+use crate::assignor::server::ServerAssignorName;
 use crate::assignor::{AssignorName, TopicPartition};
-use crate::consumer::{Life, MemberState};
+use crate::consumer::membership::MemberState as ClientState;
+use crate::consumer::{Consumer, Life, MemberState};
 use crate::effects::Due;
-use crate::group::{Group, GroupState};
+use crate::group::consumer::{ConsumerGroupState, MemberState as ReconcileState};
+use crate::group::{Group, GroupState, Hosted};
 use crate::history::RebalanceRecord;
 use crate::ids::{ConsumerId, ProducerId};
 use crate::log::Record;
@@ -109,6 +112,50 @@ pub struct GroupView {
     /// owner or not), by topic and partition: what is processed but not committed yet is
     /// between the committed offset and this.
     pub processed: Vec<(TopicPartition, u64)>,
+    /// For a consumer-protocol group (KIP-848): its epochs and its own state. Its `state`
+    /// above is then the nearest classic state (Assigning → PreparingRebalance, Reconciling →
+    /// CompletingRebalance) for code that knows only classic groups, and `generation` is its
+    /// group epoch.
+    pub consumer_protocol: Option<ConsumerGroupView>,
+}
+
+/// What a consumer-protocol group adds (reference §3.2–§3.3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsumerGroupView {
+    /// Its state, as `kafka-consumer-groups.sh --describe --state` prints it.
+    pub state: ConsumerGroupState,
+    /// The group epoch.
+    pub group_epoch: i32,
+    /// The epoch of its target assignment (behind the group epoch while Assigning).
+    pub target_epoch: i32,
+    /// The server assignor its next target comes from.
+    pub assignor: ServerAssignorName,
+}
+
+/// A consumer-protocol member as its coordinator sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberEpochView {
+    /// Its member epoch.
+    pub member_epoch: i32,
+    /// Where it is in its reconciliation.
+    pub state: ReconcileState,
+    /// What it must still revoke before it gets more.
+    pub revoking: Vec<TopicPartition>,
+    /// What the target assignment gives it.
+    pub target: Vec<TopicPartition>,
+    /// When its rebalance timeout fences it unless it revokes, while it revokes.
+    pub rebalance_deadline: Option<Instant>,
+}
+
+/// A consumer-protocol client's membership, as it sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientMembershipView {
+    /// Its state.
+    pub state: ClientState,
+    /// Its member epoch (0 while joining, -1 or -2 while leaving).
+    pub member_epoch: i32,
+    /// What the coordinator last assigned it, which it walks towards.
+    pub target: Vec<TopicPartition>,
 }
 
 /// A member as the coordinator sees it.
@@ -132,6 +179,8 @@ pub struct MemberView {
     /// A new member in its first join: its deadline is [`crate::NEW_MEMBER_JOIN_TIMEOUT_MS`]
     /// after it joined, not its session timeout.
     pub first_join: bool,
+    /// A consumer-protocol member's epochs and reconciliation.
+    pub epochs: Option<MemberEpochView>,
 }
 
 /// One row of `kafka-consumer-groups.sh --describe`; `None` prints as `-`.
@@ -235,6 +284,9 @@ pub struct ConsumerView {
     pub closing: bool,
     /// Records its last `poll()` returned that it has not processed yet.
     pub fetched: u32,
+    /// With `group.protocol=consumer`: its membership. Its `state` above is then the nearest
+    /// classic state, its `member_id` its own, and its `generation` its member epoch.
+    pub membership: Option<ClientMembershipView>,
 }
 
 /// A message on the wire.
@@ -291,7 +343,7 @@ impl Sim {
                     removed: p.removed,
                 })
                 .collect(),
-            groups: self.groups.values().map(|g| self.group_view(g)).collect(),
+            groups: self.group_views(),
             consumers: self
                 .consumers
                 .iter()
@@ -301,9 +353,14 @@ impl Sim {
                     group: c.config.group_id.clone(),
                     subscribed: c.config.topics.clone(),
                     life: c.life,
-                    state: c.state,
-                    member_id: c.member_id.clone(),
-                    generation: c.generation,
+                    state: client_state(c),
+                    member_id: c.membership().map_or_else(|| c.member_id.clone(), |m| m.member_id.clone()),
+                    generation: c.membership().map_or(c.generation, |m| m.member_epoch),
+                    membership: c.membership().map(|m| ClientMembershipView {
+                        state: m.state,
+                        member_epoch: m.member_epoch,
+                        target: m.target().to_vec(),
+                    }),
                     assignment: c.assignment.iter().map(|(tp, p)| (tp.clone(), *p)).collect(),
                     next_heartbeat: c.next_heartbeat,
                     poll_deadline: c.poll_deadline(),
@@ -339,6 +396,80 @@ impl Sim {
         }
     }
 
+    /// Both kinds, by group id.
+    fn group_views(&self) -> Vec<GroupView> {
+        let mut views: Vec<GroupView> = self.groups.values().map(|g| self.group_view(g)).collect();
+        if crate::CONSUMER_PROTOCOL {
+            views.extend(self.consumer_groups.values().map(|g| self.consumer_group_view(g)));
+        }
+        crate::sort::sort_by(&mut views, |a, b| a.id.cmp(&b.id));
+        views
+    }
+
+    fn consumer_group_view(&self, h: &Hosted) -> GroupView {
+        let g = &h.group;
+        let id = g.group_id.clone();
+        let members: Vec<MemberView> = g
+            .members()
+            .map(|m| {
+                let (consumer, client_id) = h
+                    .clients
+                    .get(m.member_id.as_str())
+                    .cloned()
+                    .unwrap_or((ConsumerId(u32::MAX), String::new()));
+                let due = |member: String| Due::ConsumerRebalance { group: id.clone(), member };
+                MemberView {
+                    member_id: m.member_id.clone(),
+                    client_id,
+                    instance_id: m.instance_id.clone(),
+                    consumer,
+                    host: host_of(consumer),
+                    assignment: m.assigned(),
+                    session_deadline: self
+                        .agenda
+                        .deadline(&Due::ConsumerSession { group: id.clone(), member: m.member_id.clone() }),
+                    first_join: false,
+                    epochs: Some(MemberEpochView {
+                        member_epoch: m.assignment.member_epoch,
+                        state: m.assignment.state,
+                        revoking: m.revoking(),
+                        target: g.target_of(&m.member_id),
+                        rebalance_deadline: self.agenda.deadline(&due(m.member_id.clone())),
+                    }),
+                }
+            })
+            .collect();
+        let state = h.state;
+        let classic = match state {
+            ConsumerGroupState::Empty => GroupState::Empty,
+            ConsumerGroupState::Assigning => GroupState::PreparingRebalance,
+            ConsumerGroupState::Reconciling => GroupState::CompletingRebalance,
+            ConsumerGroupState::Stable => GroupState::Stable,
+            ConsumerGroupState::Dead => GroupState::Dead,
+        };
+        let (describe, total_lag) = self.describe(&id, &h.offsets, &members);
+        GroupView {
+            id: id.clone(),
+            state: classic,
+            generation: g.group_epoch,
+            leader: None,
+            coordinator: h.coordinator,
+            protocol_type: "consumer".to_string(),
+            assignor: None,
+            members,
+            describe,
+            total_lag,
+            rebalances: self.history.of(&id).cloned().collect(),
+            processed: self.delivery.processed_of(&id).map(|(tp, high)| (tp.clone(), high)).collect(),
+            consumer_protocol: Some(ConsumerGroupView {
+                state,
+                group_epoch: g.group_epoch,
+                target_epoch: g.assignment_epoch,
+                assignor: g.assignor(&self.config().broker.consumer_groups()),
+            }),
+        }
+    }
+
     fn group_view(&self, g: &Group) -> GroupView {
         let members: Vec<MemberView> = g
             .members
@@ -354,23 +485,10 @@ impl Sim {
                     .agenda
                     .deadline(&Due::MemberExpiry { group: g.id.clone(), member: m.member_id.clone() }),
                 first_join: m.is_new,
+                epochs: None,
             })
             .collect();
-        // Kafka prints the assigned partitions of active members, then committed partitions
-        // nobody owns; sorted here by topic and partition.
-        let mut rows: Vec<DescribeRow> = Vec::new();
-        let mut owned = crate::vec_map::VecSet::new();
-        for m in &members {
-            for tp in &m.assignment {
-                owned.insert(tp);
-                rows.push(self.describe_row(g, tp, Some(m)));
-            }
-        }
-        for tp in g.offsets.keys().filter(|tp| !owned.contains(tp)) {
-            rows.push(self.describe_row(g, tp, None));
-        }
-        crate::sort::sort_by(&mut rows, |a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
-        let total_lag = rows.iter().filter_map(|r| r.lag).sum();
+        let (describe, total_lag) = self.describe(&g.id, &g.offsets, &members);
         GroupView {
             id: g.id.clone(),
             state: g.state,
@@ -380,22 +498,53 @@ impl Sim {
             protocol_type: "consumer".to_string(),
             assignor: g.protocol,
             members,
-            describe: rows,
+            describe,
             total_lag,
             rebalances: self.history.of(&g.id).cloned().collect(),
             processed: self.delivery.processed_of(&g.id).map(|(tp, high)| (tp.clone(), high)).collect(),
+            consumer_protocol: None,
         }
     }
 
-    fn describe_row(&self, g: &Group, tp: &TopicPartition, member: Option<&MemberView>) -> DescribeRow {
+    /// `--describe`'s rows: Kafka prints the assigned partitions of active members, then
+    /// committed partitions nobody owns; sorted here by topic and partition. And the total lag.
+    fn describe(
+        &self,
+        group: &str,
+        offsets: &crate::vec_map::VecMap<TopicPartition, u64>,
+        members: &[MemberView],
+    ) -> (Vec<DescribeRow>, u64) {
+        let mut rows: Vec<DescribeRow> = Vec::new();
+        let mut owned = crate::vec_map::VecSet::new();
+        for m in members {
+            for tp in &m.assignment {
+                owned.insert(tp);
+                rows.push(self.describe_row(group, offsets, tp, Some(m)));
+            }
+        }
+        for tp in offsets.keys().filter(|tp| !owned.contains(tp)) {
+            rows.push(self.describe_row(group, offsets, tp, None));
+        }
+        crate::sort::sort_by(&mut rows, |a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+        let total_lag = rows.iter().filter_map(|r| r.lag).sum();
+        (rows, total_lag)
+    }
+
+    fn describe_row(
+        &self,
+        group: &str,
+        offsets: &crate::vec_map::VecMap<TopicPartition, u64>,
+        tp: &TopicPartition,
+        member: Option<&MemberView>,
+    ) -> DescribeRow {
         let log_end_offset = self
             .topics
             .get(&tp.topic)
             .and_then(|t| t.get(tp.partition as usize))
             .map_or(0, |l| l.log_end_offset());
-        let current_offset = g.offsets.get(tp).copied();
+        let current_offset = offsets.get(tp).copied();
         DescribeRow {
-            group: g.id.clone(),
+            group: group.into(),
             topic: tp.topic.clone(),
             partition: tp.partition,
             current_offset,
@@ -405,6 +554,18 @@ impl Sim {
             host: member.map(|m| m.host.clone()),
             client_id: member.map(|m| m.client_id.clone()),
         }
+    }
+}
+
+/// A client's state as the classic protocol would name it: a consumer-protocol member's nearest
+/// one (JOINING → PreparingRebalance, RECONCILING and ACKNOWLEDGING → CompletingRebalance).
+fn client_state(c: &Consumer) -> MemberState {
+    let Some(m) = c.membership() else { return c.state };
+    match m.state {
+        ClientState::Stable => MemberState::Stable,
+        ClientState::Joining => MemberState::PreparingRebalance,
+        ClientState::Reconciling | ClientState::Acknowledging => MemberState::CompletingRebalance,
+        _ => MemberState::Unjoined,
     }
 }
 

@@ -2,9 +2,10 @@
 //! and a broken link says which item is wrong and why.
 
 use groupsim::assignor::AssignorName;
+use groupsim::assignor::server::ServerAssignorName;
 use groupsim::{
-    BrokerConfig, Command, CommitMode, ConsumerConfig, KeyMode, OffsetReset, ProducerConfig, Scenario,
-    SimConfig, TimedCommand,
+    BrokerConfig, Command, CommitMode, ConsumerConfig, GroupProtocol, KeyMode, OffsetReset, ProducerConfig,
+    Scenario, SimConfig, TimedCommand,
 };
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -41,6 +42,8 @@ fn every_setting_survives_the_link_round_trip() {
         processing_ms_per_record: 0,
         request_timeout_ms: 4_000,
         retry_backoff_ms: 50,
+        group_protocol: GroupProtocol::Classic,
+        remote_assignor: None,
     };
     let modes = [
         KeyMode::Keyed { key_space: 3 },
@@ -64,6 +67,13 @@ fn every_setting_survives_the_link_round_trip() {
         Command::AddConsumer {
             config: ConsumerConfig { commit: CommitMode::Auto { interval_ms: 1 }, ..Default::default() },
         },
+        Command::AddConsumer {
+            config: ConsumerConfig {
+                group_protocol: GroupProtocol::Consumer,
+                remote_assignor: Some(ServerAssignorName::Range),
+                ..Default::default()
+            },
+        },
         Command::CloseConsumer { consumer: 0 },
         Command::KillConsumer { consumer: 1 },
         Command::RestartConsumer { consumer: 1 },
@@ -79,6 +89,8 @@ fn every_setting_survives_the_link_round_trip() {
         network_latency_ms: 9,
         offsets_retention_minutes: 60,
         offsets_retention_check_interval_ms: 1_000,
+        consumer_heartbeat_interval_ms: 6_000,
+        consumer_session_timeout_ms: 50_000,
     };
     let scenario = Scenario {
         config: SimConfig { seed: u64::MAX, retention_records: 5, broker },

@@ -96,9 +96,9 @@ impl Kind {
     pub fn of(event: &SimEvent) -> Kind {
         use SimEvent as E;
         match event {
-            E::MessageSent { api: Api::Heartbeat, .. }
-            | E::MessageReceived { api: Api::Heartbeat, .. }
-            | E::MessageDropped { api: Api::Heartbeat, .. } => Kind::Heartbeat,
+            E::MessageSent { api: Api::Heartbeat | Api::ConsumerGroupHeartbeat, .. }
+            | E::MessageReceived { api: Api::Heartbeat | Api::ConsumerGroupHeartbeat, .. }
+            | E::MessageDropped { api: Api::Heartbeat | Api::ConsumerGroupHeartbeat, .. } => Kind::Heartbeat,
             E::MessageSent { .. }
             | E::MessageReceived { .. }
             | E::MessageDropped { .. }
@@ -106,6 +106,9 @@ impl Kind {
             | E::CoordinatorUnknown { .. }
             | E::CoordinatorFound { .. } => Kind::Protocol,
             E::GroupStateChanged { .. }
+            | E::ConsumerGroupStateChanged { .. }
+            | E::GroupEpochBumped { .. }
+            | E::TargetAssignmentComputed { .. }
             | E::RebalanceStarted { .. }
             | E::JoinCompleted { .. }
             | E::RebalanceCompleted { .. }

@@ -30,6 +30,9 @@ impl Consumer {
 
     /// `ConsumerCoordinator.close`, called between polls.
     pub(super) fn finish_close(&mut self, now: Instant, fx: &mut Effects) {
+        if self.kip().is_some() {
+            return self.kip848_close(now, fx);
+        }
         if matches!(self.config.commit, CommitMode::Auto { .. }) {
             self.commit_positions(now, fx);
         }

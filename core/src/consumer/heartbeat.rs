@@ -16,6 +16,9 @@ use crate::time::{Duration, Instant};
 impl Consumer {
     /// One loop of the heartbeat thread.
     pub fn on_heartbeat(&mut self, now: Instant, fx: &mut Effects) {
+        if self.kip().is_some() {
+            return self.kip848_heartbeat(now, fx);
+        }
         if self.life != Life::Running || !self.heartbeat_thread_enabled() {
             return;
         }
@@ -78,6 +81,9 @@ impl Consumer {
 
     /// The heartbeat thread runs between the JoinGroup answer and the next rejoin.
     pub(super) fn heartbeat_thread_enabled(&self) -> bool {
+        if let Some(k) = self.kip() {
+            return !k.membership.skips_heartbeats();
+        }
         matches!(self.state, MemberState::CompletingRebalance | MemberState::Stable)
     }
 

@@ -12,7 +12,8 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::assignor::{self, TopicPartition};
-use crate::config::{ConsumerConfig, OffsetReset};
+pub(crate) use crate::config::ConsumerConfig;
+use crate::config::OffsetReset;
 use crate::effects::{Due, Effects};
 use crate::event::SimEvent;
 use crate::ids::ConsumerId;
@@ -23,6 +24,7 @@ use crate::vec_map::VecMap;
 
 mod close;
 mod heartbeat;
+mod kip848;
 pub mod membership;
 mod poll;
 mod requests;
@@ -126,6 +128,20 @@ pub(crate) struct Consumer {
     last_heartbeat_ok: Instant,
     /// `close()` waits for the application to finish the records `poll()` returned.
     pub closing: bool,
+    /// With `group.protocol=consumer`: its KIP-848 membership (then `state`, `generation` and
+    /// `member_id` above stay unused).
+    kip848: KipSlot,
+}
+
+/// Where a consumer-protocol consumer keeps its state; copied only in a build that has the
+/// protocol, so a build without it links none of its code.
+#[derive(Debug, Default)]
+struct KipSlot(Option<kip848::Kip848>);
+
+impl Clone for KipSlot {
+    fn clone(&self) -> Self {
+        KipSlot(if crate::CONSUMER_PROTOCOL { self.0.clone() } else { None })
+    }
 }
 
 /// A request waiting for its answer.
@@ -170,7 +186,29 @@ impl Consumer {
             assignment_snapshot: None,
             last_heartbeat_ok: now,
             closing: false,
+            kip848: KipSlot(None),
         }
+    }
+
+    /// A consumer-protocol consumer: its membership, with a member id drawn from `rng`.
+    pub fn with_consumer_protocol(mut self, rng: &mut crate::rng::SimRng, now: Instant) -> Self {
+        self.kip848 = KipSlot(Some(kip848::Kip848::new(&self.config, rng, now)));
+        self
+    }
+
+    /// Its KIP-848 membership, if it speaks the consumer protocol.
+    pub fn membership(&self) -> Option<&membership::Membership> {
+        self.kip().map(|k| &k.membership)
+    }
+
+    /// Its consumer-protocol state: always `None` in a build without the consumer protocol,
+    /// so every path that needs it compiles away there ([`crate::CONSUMER_PROTOCOL`]).
+    fn kip(&self) -> Option<&kip848::Kip848> {
+        if crate::CONSUMER_PROTOCOL { self.kip848.0.as_ref() } else { None }
+    }
+
+    fn kip_mut(&mut self) -> Option<&mut kip848::Kip848> {
+        if crate::CONSUMER_PROTOCOL { self.kip848.0.as_mut() } else { None }
     }
 
     /// `ConsumerCoordinator`'s protocol: COOPERATIVE only if every configured assignor supports

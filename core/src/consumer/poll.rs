@@ -48,7 +48,9 @@ impl Consumer {
         if let Some(assignment) = self.pending.take() {
             self.install(now, assignment, fx);
         }
-        if !self.coordinator_known {
+        if self.kip().is_some() {
+            self.kip848_poll(now, fx);
+        } else if !self.coordinator_known {
             self.find_coordinator(now, fx);
         } else {
             self.check_metadata(topics);
@@ -95,7 +97,7 @@ impl Consumer {
 
     /// `initWithCommittedOffsetsIfNeeded`: every poll asks again for the committed offsets of
     /// partitions whose position is unknown, unless an OffsetFetch is already on its way.
-    fn fetch_committed_offsets(&mut self, now: Instant, fx: &mut Effects) {
+    pub(super) fn fetch_committed_offsets(&mut self, now: Instant, fx: &mut Effects) {
         if self.awaiting(Api::OffsetFetch) {
             return;
         }
@@ -114,7 +116,7 @@ impl Consumer {
         self.parked = true;
         let mut until = now + Duration::from_millis(FETCH_MAX_WAIT_MS);
         if matches!(self.config.commit, CommitMode::Auto { .. })
-            && self.state == MemberState::Stable
+            && self.commits_allowed()
             && !self.assignment.is_empty()
             && self.next_auto_commit > now
         {
@@ -184,22 +186,38 @@ impl Consumer {
     /// Sends an OffsetCommit. Like Java's `generationIfStable()`, only a Stable member commits,
     /// and only to a known coordinator; otherwise the commit fails locally and a later one
     /// covers it.
+    /// A consumer-protocol member commits with its member epoch whenever it is in the group
+    /// (`CommitRequestManager` sends the latest epoch, reconciling or not).
     pub(super) fn commit(&mut self, now: Instant, offsets: Vec<(TopicPartition, u64)>, fx: &mut Effects) {
-        if self.generation < 0 || offsets.is_empty() {
+        let epoch = if self.kip().is_some() { self.member_epoch() } else { self.generation };
+        if epoch < 0 || offsets.is_empty() || (self.kip().is_some() && epoch == 0) {
             return;
         }
-        if self.state != MemberState::Stable || !self.coordinator_known {
+        if !self.commits_allowed() || !self.coordinator_known {
             let (partitions, coordinator_unknown) = (offsets.len() as u32, !self.coordinator_known);
             fx.emit(SimEvent::CommitFailed { consumer: self.id, partitions, coordinator_unknown });
             return;
         }
+        let member_id = match self.kip() {
+            Some(k) => k.membership.member_id.clone(),
+            None => self.member_id.clone(),
+        };
         let request = Request::OffsetCommit {
-            member_id: self.member_id.clone(),
+            member_id,
             instance_id: self.config.instance_id.clone(),
-            generation: self.generation,
+            generation: epoch,
             offsets,
         };
         self.send(now, request, fx);
+    }
+
+    /// Whether a commit may go out now: a Stable classic member, or a consumer-protocol member
+    /// with an epoch.
+    fn commits_allowed(&self) -> bool {
+        match self.kip() {
+            Some(k) => k.membership.member_epoch > 0,
+            None => self.state == MemberState::Stable,
+        }
     }
 
     /// `onJoinPrepare` (at a poll, so the batch is done): lost partitions after a reset

@@ -122,6 +122,10 @@ impl Consumer {
                 Api::FindCoordinator => self.find_not_before = backoff,
                 // `Heartbeat.failHeartbeat`: the next heartbeat after the backoff.
                 Api::Heartbeat if self.next_heartbeat.is_some() => self.next_heartbeat = Some(backoff),
+                // `onFailure`: again after the backoff, with every field.
+                Api::ConsumerGroupHeartbeat => self.heartbeat_failed(backoff),
+                // The commit before a revocation failed: the revocation goes on.
+                Api::OffsetCommit => self.commit_done(now, request.correlation, fx),
                 // Missing positions are fetched again at the next poll; a lost commit is covered
                 // by the next one; a LeaveGroup is sent once.
                 _ => {}

@@ -27,7 +27,11 @@ impl Consumer {
         if self.life != Life::Running || !self.answered(correlation, fx) {
             return;
         }
+        let commit = matches!(response, Response::OffsetCommit { .. });
         self.handle(now, response, topics, fx);
+        if commit {
+            self.commit_done(now, correlation, fx);
+        }
         // A response ends a wait in poll(), which then rejoins, installs an assignment or
         // fetches from the positions just set, as its loop in `KafkaConsumer.poll` does.
         if self.parked && self.life == Life::Running {
@@ -39,6 +43,10 @@ impl Consumer {
     pub(super) fn handle(&mut self, now: Instant, response: Response, topics: &Topics, fx: &mut Effects) {
         let error = response.error();
         match response {
+            Response::ConsumerGroupHeartbeat(result) => self.kip848_answered(now, result, fx),
+            // A consumer-protocol member's refused commit fails that commit (a later one covers
+            // it); its heartbeats tell it what changed.
+            Response::OffsetCommit { .. } if self.kip().is_some() => {}
             Response::JoinGroup { .. } if self.state != MemberState::PreparingRebalance => {}
             Response::JoinGroup {
                 error: ErrorCode::None,
@@ -120,7 +128,14 @@ impl Consumer {
                 self.disconnect(now, None, "error response COORDINATOR_NOT_AVAILABLE", fx);
             }
             ErrorCode::MemberIdRequired => {}
+            // Only consumer-protocol answers carry these.
+            ErrorCode::StaleMemberEpoch
+            | ErrorCode::FencedMemberEpoch
+            | ErrorCode::UnreleasedInstanceId
+            | ErrorCode::InvalidRequest
+            | ErrorCode::UnknownServerError => {}
             ErrorCode::FencedInstanceId
+            | ErrorCode::GroupIdNotFound
             | ErrorCode::InconsistentGroupProtocol
             | ErrorCode::InvalidSessionTimeout => {
                 self.stop(Life::Failed { error }, fx);

@@ -7,3 +7,4 @@ pub mod consumer;
 
 pub(crate) use classic::{Ctx, Group};
 pub use classic::{GroupState, NEW_MEMBER_JOIN_TIMEOUT_MS, RebalanceCause, RemovalReason};
+pub(crate) use consumer::Hosted;

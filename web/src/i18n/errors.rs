@@ -29,12 +29,59 @@ pub fn sim_error(error: &SimError, lang: Lang) -> String {
             format!("consumer-{} 还在运行：先关闭或杀掉它，才能重启", c + 1)
         }
         SimError::InvalidSetting(why) => format!("配置无效：{}", setting_reason(why)),
+        SimError::ConsumerProtocolNotBuilt => {
+            "这个版本的演练场不包含新的消费者协议（group.protocol=consumer，KIP-848）".to_string()
+        }
+        SimError::MixedGroup { group, has } => {
+            let (has, other) = match has {
+                groupsim::GroupProtocol::Classic => ("classic", "consumer"),
+                groupsim::GroupProtocol::Consumer => ("consumer", "classic"),
+            };
+            format!(
+                "组 {group} 里已有 {has} 协议的成员：Kafka 4.x 会让 {other} 协议的消费者加入并转换这个组（在线迁移），本演练场还没有模拟这一点"
+            )
+        }
     }
 }
 
 /// The core's reason for refusing a setting, in Chinese; one it does not know stays in English.
-fn setting_reason(why: &'static str) -> &'static str {
-    match why {
+/// Kafka's own checks (`ConsumerConfig`, `GroupCoordinatorConfig`) are read by their pattern,
+/// keeping the setting names.
+fn setting_reason(why: &'static str) -> std::borrow::Cow<'static, str> {
+    let patterns: [(&str, &str); 5] = [
+        (" cannot be set when group.protocol=CLASSIC", "group.protocol=CLASSIC 时不能设置 "),
+        (" cannot be set when group.protocol=CONSUMER", "group.protocol=CONSUMER 时不能设置 "),
+        (" must be greater than or equal to ", " 必须大于或等于 "),
+        (" must be less than or equal to ", " 必须小于或等于 "),
+        (" must be less than ", " 必须小于 "),
+    ];
+    // Past the first, only the consumer protocol's checks give these; a build without it has none.
+    let patterns = if groupsim::CONSUMER_PROTOCOL { &patterns[..] } else { &patterns[..1] };
+    for (i, (en, zh)) in patterns.iter().enumerate() {
+        if i < 2
+            && let Some(keys) = why.strip_suffix(en)
+        {
+            return format!("{zh}{keys}").into();
+        }
+        if i >= 2
+            && let Some((a, b)) = why.split_once(en)
+        {
+            return format!("{a}{zh}{b}").into();
+        }
+    }
+    if groupsim::CONSUMER_PROTOCOL
+        && let Some(rest) = why.strip_prefix("Invalid value 0 for configuration ")
+        && let Some(key) = rest.strip_suffix(": Value must be at least 1")
+    {
+        return format!("{key} 的值 0 无效：至少为 1").into();
+    }
+    std::borrow::Cow::Borrowed(match why {
+        "group.consumer.assignors must name at least one assignor" => {
+            "group.consumer.assignors 至少要列出一个分配器"
+        }
+        "group.consumer.assignors must not list an assignor twice" => {
+            "group.consumer.assignors 不能重复列出同一个分配器"
+        }
         "group.id must not be empty" => "group.id 不能为空",
         "a consumer must subscribe to at least one topic" => "消费者至少要订阅一个主题",
         "heartbeat.interval.ms must be above 0 and below session.timeout.ms" => {
@@ -61,7 +108,7 @@ fn setting_reason(why: &'static str) -> &'static str {
             "offsets.retention.minutes 和 offsets.retention.check.interval.ms 必须大于 0"
         }
         other => other,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -78,6 +125,32 @@ mod tests {
 
     /// Every reason the core's config checks give has its Chinese: a core that gained a reason
     /// without one fails here.
+    fn check_one(c: &groupsim::ConsumerConfig, reasons: &mut Vec<&'static str>) {
+        if let Err(SimError::InvalidSetting(why)) = c.validate() {
+            reasons.push(why);
+        }
+    }
+
+    #[test]
+    fn kafka_checks_read_in_chinese_by_their_pattern() {
+        if !groupsim::CONSUMER_PROTOCOL {
+            return; // a build without the consumer protocol has none of these
+        }
+        let cases = [
+            (
+                "partition.assignment.strategy, session.timeout.ms cannot be set when group.protocol=CONSUMER",
+                "group.protocol=CONSUMER 时不能设置 partition.assignment.strategy, session.timeout.ms",
+            ),
+            (
+                "group.consumer.heartbeat.interval.ms must be less than or equal to group.consumer.max.heartbeat.interval.ms",
+                "group.consumer.heartbeat.interval.ms 必须小于或等于 group.consumer.max.heartbeat.interval.ms",
+            ),
+        ];
+        for (en, zh) in cases {
+            assert_eq!(setting_reason(en), zh);
+        }
+    }
+
     #[test]
     fn every_setting_reason_reads_in_chinese() {
         let mut bad = groupsim::ConsumerConfig::default();
@@ -118,8 +191,45 @@ mod tests {
                 reasons.push(why);
             }
         }
+        for b in [
+            groupsim::BrokerConfig { consumer_heartbeat_interval_ms: 1_000, ..broker },
+            groupsim::BrokerConfig { consumer_heartbeat_interval_ms: 20_000, ..broker },
+            groupsim::BrokerConfig { consumer_session_timeout_ms: 1_000, ..broker },
+            groupsim::BrokerConfig { consumer_session_timeout_ms: 90_000, ..broker },
+        ] {
+            if let Err(SimError::InvalidSetting(why)) = b.validate() {
+                reasons.push(why);
+            }
+        }
+        let groups = groupsim::group::consumer::ConsumerGroupConfig {
+            min_heartbeat_interval_ms: 0,
+            ..Default::default()
+        };
+        if let (true, Err(SimError::InvalidSetting(why))) = (groupsim::CONSUMER_PROTOCOL, groups.validate()) {
+            reasons.push(why);
+        }
+        for (assignors, session, heartbeat) in [
+            (vec![groupsim::assignor::AssignorName::Range], 45_000, 3_000),
+            (vec![groupsim::assignor::AssignorName::Range], 10_000, 1_000),
+        ] {
+            let c = groupsim::ConsumerConfig {
+                group_protocol: groupsim::GroupProtocol::Consumer,
+                assignors,
+                session_timeout_ms: session,
+                heartbeat_interval_ms: heartbeat,
+                ..Default::default()
+            };
+            check_one(&c, &mut reasons);
+        }
+        let remote = groupsim::ConsumerConfig {
+            remote_assignor: Some(groupsim::assignor::server::ServerAssignorName::Uniform),
+            ..Default::default()
+        };
+        check_one(&remote, &mut reasons);
         reasons.push("key_space must be at least 1");
-        assert_eq!(reasons.len(), 13, "{reasons:?}");
+        // The consumer protocol's (seven of them) come only with it.
+        let expected = if groupsim::CONSUMER_PROTOCOL { 21 } else { 14 };
+        assert_eq!(reasons.len(), expected, "{reasons:?}");
         for why in reasons {
             let zh = setting_reason(why);
             assert_ne!(zh, why, "no Chinese for “{why}”");

@@ -36,6 +36,20 @@ pub fn zh(event: &SimEvent) -> String {
         E::LinkChanged { consumer, cut: true } => format!("{consumer} 到 broker 的网络被切断"),
         E::LinkChanged { consumer, cut: false } => format!("{consumer} 到 broker 的网络已恢复"),
         E::GroupStateChanged { group, from, to } => format!("组 {group}：{from} → {to}"),
+        // Only a build with the consumer protocol has these.
+        E::ConsumerGroupStateChanged { group, from, to } if groupsim::CONSUMER_PROTOCOL => {
+            format!("组 {group}：{from} → {to}")
+        }
+        E::GroupEpochBumped { group, epoch, cause } if groupsim::CONSUMER_PROTOCOL => {
+            format!("组 {group}：组纪元升到 {epoch}（{}）", cause_zh(cause))
+        }
+        E::TargetAssignmentComputed { group, epoch, target } if groupsim::CONSUMER_PROTOCOL => {
+            let mut line = format!("组 {group}：协调者算出纪元 {epoch} 的目标分配：");
+            for (client, partitions) in target {
+                let _ = write!(line, " {client}={}", partitions.len());
+            }
+            line
+        }
         E::RebalanceStarted { group, cause, generation } => {
             format!("组 {group}：开始重平衡（{}），当前第 {generation} 代", cause_zh(cause))
         }
@@ -115,6 +129,9 @@ pub fn zh(event: &SimEvent) -> String {
         E::CloseRequested { consumer, remaining } => {
             format!("{consumer} 正在关闭：先处理完 poll() 已返回的 {remaining} 条消息，再提交并离开")
         }
+        E::ConsumerGroupStateChanged { .. }
+        | E::GroupEpochBumped { .. }
+        | E::TargetAssignmentComputed { .. } => String::new(),
     }
 }
 
@@ -129,6 +146,9 @@ pub fn cause_zh(cause: &RebalanceCause) -> String {
             format!("{client_id} 离开：超过 max.poll.interval.ms 没有 poll")
         }
         RebalanceCause::SyncTimeout => "成员没有按时 SyncGroup".to_string(),
+        RebalanceCause::RevocationTimeout { client_id } => {
+            format!("{client_id} 没有在重平衡超时内撤销分区")
+        }
     }
 }
 

@@ -19,7 +19,8 @@ use super::{Assignment, MemberSubscription};
 
 /// The server assignors a consumer can ask for with `group.remote.assignor`, and the broker's
 /// `group.consumer.assignors` lists (default `uniform`, `range`: the first is the default).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ServerAssignorName {
     /// `UniformAssignor` (`uniform`), the default.
     Uniform,

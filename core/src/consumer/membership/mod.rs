@@ -38,7 +38,7 @@ impl LocalAssignment {
 
     /// `updateWith`: the same partitions keep the same assignment; others are the next epoch.
     fn updated_with(&self, mut partitions: Vec<TopicPartition>) -> Option<LocalAssignment> {
-        partitions.sort_unstable();
+        crate::sort::sort(&mut partitions);
         if !self.is_none() && partitions == self.partitions {
             return None;
         }
@@ -173,7 +173,7 @@ impl Membership {
     /// `subscribe`: takes effect at the next [`Membership::on_poll`].
     pub fn subscribe(&mut self, topics: &[&str]) {
         let mut topics: Vec<String> = topics.iter().map(|t| (*t).into()).collect();
-        topics.sort_unstable();
+        crate::sort::sort(&mut topics);
         topics.dedup();
         self.subscription = topics;
         self.subscription_updated = true;
@@ -366,13 +366,15 @@ impl Membership {
     /// The consumer carried `work` out (`done`), or a callback failed: on success the member has
     /// its new assignment and acknowledges it, unless it left RECONCILING or rejoined meanwhile
     /// (then nothing is applied). A failed callback leaves it RECONCILING, to try again.
-    pub fn reconciled(&mut self, work: Reconciliation, done: bool) {
+    /// True when the assignment was applied.
+    pub fn reconciled(&mut self, work: Reconciliation, done: bool) -> bool {
         let aborted = self.state != MemberState::Reconciling || self.rejoined_while_reconciling;
         self.reconciling = false;
         if done && !aborted {
             self.current = work.resolved;
             self.go(MemberState::Acknowledging);
         }
+        done && !aborted
     }
 
     /// `leaveGroup` (unsubscribe or close): what to release first, then [`Membership::left`].

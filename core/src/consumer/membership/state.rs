@@ -4,7 +4,7 @@
 use core::fmt;
 
 /// Where a consumer-protocol member is, as its client sees it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MemberState {
     /// Not subscribed: no heartbeats (the first state).
     Unsubscribed,

@@ -9,6 +9,7 @@ use super::{Group, GroupState};
 use crate::config::BrokerConfig;
 use crate::effects::{Due, Effects};
 use crate::event::SimEvent;
+use crate::group::consumer::HeartbeatError;
 use crate::ids::Conn;
 use crate::protocol::{ErrorCode, Request, Response};
 use crate::time::Instant;
@@ -55,6 +56,13 @@ impl Group {
             Request::OffsetFetch { partitions } => self.offset_fetch(conn, partitions, cx),
             // Answered by whichever broker receives it, from the metadata (`Sim::deliver`).
             Request::FindCoordinator { .. } => {}
+            // A consumer-protocol member's heartbeat to a classic group that has members (the
+            // playground refuses to add one; only a restart racing gets here).
+            Request::ConsumerGroupHeartbeat(_) if !crate::CONSUMER_PROTOCOL => {}
+            Request::ConsumerGroupHeartbeat(_) => {
+                let error = HeartbeatError::GroupIdNotFound { group_id: self.id.clone() };
+                cx.fx.respond(conn, &self.id, Response::ConsumerGroupHeartbeat(Err(error)));
+            }
         }
     }
 

@@ -59,6 +59,11 @@ pub enum RebalanceCause {
     },
     /// Members did not SyncGroup within the rebalance timeout.
     SyncTimeout,
+    /// A consumer-protocol member did not revoke within its rebalance timeout and was fenced.
+    RevocationTimeout {
+        /// Its client id.
+        client_id: String,
+    },
 }
 
 impl fmt::Display for RebalanceCause {
@@ -74,6 +79,9 @@ impl fmt::Display for RebalanceCause {
                 write!(f, "{client_id} left: max.poll.interval.ms passed without a poll")
             }
             RebalanceCause::SyncTimeout => f.write_str("members did not sync in time"),
+            RebalanceCause::RevocationTimeout { client_id } => {
+                write!(f, "{client_id} did not revoke within its rebalance timeout")
+            }
         }
     }
 }
@@ -92,6 +100,8 @@ pub enum RemovalReason {
     DidNotSync,
     /// It never completed its first join (MEMBER_ID_REQUIRED round or the 5-minute new-member timeout).
     JoinTimeout,
+    /// A consumer-protocol member that did not revoke within its rebalance timeout.
+    RevocationTimeout,
 }
 
 /// One member as the coordinator sees it (`ClassicGroupMember`).

@@ -45,6 +45,12 @@ pub enum HeartbeatError {
         /// Kafka's message.
         message: String,
     },
+    /// 69 GROUP_ID_NOT_FOUND: the group is a classic one (what a coordinator with
+    /// `group.consumer.migration.policy=disabled` answers; Kafka's default would convert it).
+    GroupIdNotFound {
+        /// The group.
+        group_id: String,
+    },
     /// 42 INVALID_REQUEST: the request breaks the protocol's rules (a first heartbeat without
     /// its subscription, say).
     InvalidRequest {
@@ -63,6 +69,7 @@ impl HeartbeatError {
             HeartbeatError::UnreleasedInstanceId { .. } => 111,
             HeartbeatError::FencedInstanceId { .. } => 82,
             HeartbeatError::InvalidRequest { .. } => 42,
+            HeartbeatError::GroupIdNotFound { .. } => 69,
         }
     }
 
@@ -77,6 +84,7 @@ impl HeartbeatError {
             HeartbeatError::UnreleasedInstanceId { .. } => "UNRELEASED_INSTANCE_ID",
             HeartbeatError::FencedInstanceId { .. } => "FENCED_INSTANCE_ID",
             HeartbeatError::InvalidRequest { .. } => "INVALID_REQUEST",
+            HeartbeatError::GroupIdNotFound { .. } => "GROUP_ID_NOT_FOUND",
         }
     }
 }
@@ -98,6 +106,9 @@ impl fmt::Display for HeartbeatError {
                 "Static member {member_id} with instance id {instance_id} cannot join the group because the instance id is owned by {holder} member."
             ),
             HeartbeatError::InvalidRequest { message } => f.write_str(message),
+            HeartbeatError::GroupIdNotFound { group_id } => {
+                write!(f, "Group {group_id} is not a consumer group.")
+            }
         }
     }
 }

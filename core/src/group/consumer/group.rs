@@ -282,7 +282,7 @@ impl ConsumerGroup {
         }
         if let Some(subscribed) = &req.subscribed {
             let mut sorted = subscribed.clone();
-            sorted.sort_unstable();
+            crate::sort::sort(&mut sorted);
             sorted.dedup();
             updated.subscribed = sorted;
         }
@@ -430,6 +430,11 @@ impl ConsumerGroup {
             Some(_) if config.assignment_interval_ms == 0 => true,
             Some(at) => now_ms >= at + u64::from(config.assignment_interval_ms),
         }
+    }
+
+    /// The server assignor the group's next target comes from.
+    pub fn assignor(&self, config: &ConsumerGroupConfig) -> ServerAssignorName {
+        self.preferred_assignor(None, config)
     }
 
     /// `computePreferredServerAssignor`: the assignor most members ask for, else the broker's

@@ -1,8 +1,9 @@
 //! The coordinator's consumer group of KIP-848 (reference §3), being built piece by piece: the
 //! group itself with its epochs, target and heartbeat handling ([`ConsumerGroup`]), and the
-//! reconciliation of one member towards its target ([`reconcile`]). Pure so far: the simulation
-//! does not route ConsumerGroupHeartbeat to it yet.
+//! reconciliation of one member towards its target ([`reconcile`]), all pure; and the group as its
+//! coordinator hosts it on the simulated wire, with its timers (`coordinator.rs`).
 
+mod coordinator;
 mod error;
 mod group;
 mod heartbeat;
@@ -13,6 +14,7 @@ mod partition_epochs;
 mod reconcile;
 mod state;
 
+pub(crate) use coordinator::{Hosted, uuid_string};
 pub use error::HeartbeatError;
 pub use group::{Accepted, ConsumerGroup, ConsumerGroupConfig, RebalanceTimer};
 pub use heartbeat::{HeartbeatRequest, HeartbeatResponse, JOIN_EPOCH, LEAVE_EPOCH, STATIC_LEAVE_EPOCH};

@@ -18,7 +18,7 @@ use crate::vec_map::{VecMap, VecSet};
 pub const NO_EPOCH: i32 = -1;
 
 /// Where a member is in its reconciliation (`modern/MemberState.java`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MemberState {
     /// At the target epoch with all of its target (or nothing left to wait for).
     Stable,

@@ -4,7 +4,7 @@
 use core::fmt;
 
 /// A consumer-protocol group's state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ConsumerGroupState {
     /// No members (offsets may remain).
     Empty,

@@ -41,7 +41,7 @@ pub fn uniform(
 fn is_homogeneous(members: &[MemberSubscription]) -> bool {
     fn set(m: &MemberSubscription) -> Vec<&str> {
         let mut topics: Vec<&str> = m.topics.iter().map(String::as_str).collect();
-        topics.sort_unstable();
+        crate::sort::sort(&mut topics);
         topics.dedup();
         topics
     }
