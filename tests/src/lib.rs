@@ -53,6 +53,8 @@ mod scenario_fetch;
 #[cfg(test)]
 mod scenario_group;
 #[cfg(test)]
+mod scenario_kip848;
+#[cfg(test)]
 mod scenario_rebalance;
 #[cfg(test)]
 mod scenario_recovery;
