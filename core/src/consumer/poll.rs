@@ -147,7 +147,10 @@ impl Consumer {
 
     /// Takes up to `max.poll.records` from the assigned partitions, starting one partition further
     /// each poll so no partition starves. Positions advance now, as in Kafka.
+    /// Partitions pending revocation are not fetched from (a consumer-protocol member between
+    /// its reconciliation's commit and the revocation).
     pub(super) fn fetch(&mut self, topics: &Topics, fx: &mut Effects) {
+        let paused = self.pending_revocation().to_vec();
         let mut room = self.config.max_poll_records as u64;
         let (id, reset, batch) = (self.id, self.config.auto_offset_reset, &mut self.batch);
         // References, not copies of the keys: this runs at every poll.
@@ -156,6 +159,9 @@ impl Consumer {
         for i in 0..n {
             let (tp, slot) = &mut partitions[(self.fetch_cursor + i) % n];
             let Some(position) = **slot else { continue };
+            if paused.contains(tp) {
+                continue;
+            }
             let Some(log) = topics.get(&tp.topic).and_then(|t| t.get(tp.partition as usize)) else {
                 continue;
             };

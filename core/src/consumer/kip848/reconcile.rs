@@ -4,7 +4,8 @@
 //! (or failed: a failed commit does not stop it) stop and revoke what is no longer its own
 //! (`onPartitionsRevoked`), then take the rest (`onPartitionsAssigned`), and acknowledge at once
 //! with a heartbeat. A partition it keeps is never stopped; a new one starts from its committed
-//! offset, fetched at the next poll.
+//! offset, fetched at the next poll. From the start of the reconciliation to the revocation
+//! nothing is fetched from the partitions being revoked.
 
 use alloc::vec::Vec;
 
@@ -83,6 +84,15 @@ impl Consumer {
             added,
         });
         self.heartbeat_now(now, fx);
+    }
+
+    /// What it is revoking and must not fetch from meanwhile (`markPendingRevocationToPauseFetching`:
+    /// records fetched after the commit would be processed again by the new owner).
+    pub(in crate::consumer) fn pending_revocation(&self) -> &[TopicPartition] {
+        match self.kip().and_then(|k| k.committing.as_ref()) {
+            Some((work, _)) => &work.revoked,
+            None => &[],
+        }
     }
 
     /// Its member epoch (0 when not a consumer-protocol member).
