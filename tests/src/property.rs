@@ -1,13 +1,14 @@
 //! Properties over random command lists: add, close, kill and restart consumers, stall and
 //! resume their processing, cut and heal links, change rates, add partitions, let time pass.
 //! Group "a" rebalances cooperatively (cooperative-sticky); group "b" eagerly with an assignor
-//! drawn per seed; some members are static. After every step every invariant holds; at the
+//! drawn per seed; group "c" speaks the consumer protocol (KIP-848, its server assignor drawn
+//! per member), on the same topic; some members are static. After every step every invariant holds; at the
 //! end, once producers stop, every group with a live member has processed every record.
 
 use groupsim::assignor::AssignorName;
 use groupsim::{
-    Command, CommitMode, ConsumerConfig, Instant, KeyMode, OffsetReset, ProducerConfig, Scenario, SimConfig,
-    SimRng, TimedCommand,
+    Command, CommitMode, ConsumerConfig, GroupProtocol, Instant, KeyMode, OffsetReset, ProducerConfig, Scenario,
+    SimConfig, SimRng, TimedCommand,
 };
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -45,7 +46,11 @@ pub fn random_scenario(seed: u64) -> Scenario {
         let command = match rng.below(12) {
             0..=3 => {
                 consumers += 1;
-                let group = if rng.below(4) == 0 { "b" } else { "a" };
+                let group = match rng.below(6) {
+                    0 => "b",
+                    1 | 2 => "c",
+                    _ => "a",
+                };
                 let assignors =
                     if group == "a" { vec![AssignorName::CooperativeSticky] } else { b_assignors.clone() };
                 let instance_id = (rng.below(4) == 0).then(|| format!("instance-{consumers}"));
@@ -54,20 +59,20 @@ pub fn random_scenario(seed: u64) -> Scenario {
                 } else {
                     CommitMode::Auto { interval_ms: 5_000 }
                 };
-                Command::AddConsumer {
-                    config: ConsumerConfig {
-                        group_id: group.into(),
-                        topics: vec!["t".into()],
-                        commit,
-                        auto_offset_reset: OffsetReset::Earliest,
-                        session_timeout_ms: 6_000 + u64::from(rng.below(40_000)),
-                        max_poll_interval_ms: 10_000 + u64::from(rng.below(50_000)),
-                        processing_ms_per_record: u64::from(rng.below(30)),
-                        assignors,
-                        instance_id,
-                        ..ConsumerConfig::default()
-                    },
-                }
+                let config = ConsumerConfig {
+                    group_id: group.into(),
+                    topics: vec!["t".into()],
+                    commit,
+                    auto_offset_reset: OffsetReset::Earliest,
+                    session_timeout_ms: 6_000 + u64::from(rng.below(40_000)),
+                    max_poll_interval_ms: 10_000 + u64::from(rng.below(50_000)),
+                    processing_ms_per_record: u64::from(rng.below(30)),
+                    assignors,
+                    instance_id,
+                    ..ConsumerConfig::default()
+                };
+                let config = if group == "c" { crate::support::consumer_protocol(config, &mut rng) } else { config };
+                Command::AddConsumer { config }
             }
             4 | 5 if consumers > 0 => Command::CloseConsumer { consumer: rng.below(consumers) },
             6 if consumers > 0 => Command::KillConsumer { consumer: rng.below(consumers) },
@@ -87,12 +92,14 @@ pub fn random_scenario(seed: u64) -> Scenario {
         let resume = Command::StallProcessing { consumer, stalled: false };
         commands.push(TimedCommand { at_ms: at + 1, command: resume });
     }
-    for (group, assignors) in [("a", vec![AssignorName::CooperativeSticky]), ("b", b_assignors)] {
+    let c = ConsumerConfig::default().assignors;
+    for (group, assignors) in [("a", vec![AssignorName::CooperativeSticky]), ("b", b_assignors), ("c", c)] {
         let config = ConsumerConfig {
             assignors,
             group_id: group.into(),
             topics: vec!["t".into()],
             auto_offset_reset: OffsetReset::Earliest,
+            group_protocol: if group == "c" { GroupProtocol::Consumer } else { GroupProtocol::Classic },
             ..Default::default()
         };
         commands.push(TimedCommand { at_ms: at + 1, command: Command::AddConsumer { config } });

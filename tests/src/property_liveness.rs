@@ -32,10 +32,15 @@ const CHAOS_MS: u64 = 60_000;
 /// Seeds per `cargo test`; the browser runs a debug build several times slower.
 const SEEDS: u64 = if cfg!(target_arch = "wasm32") { 6 } else { 200 };
 
-/// A random consumer of group `a` (cooperative) or `b` (eager, its assignor drawn per run).
+/// A random consumer of group `a` (cooperative), `b` (eager, its assignor drawn per run) or `c`
+/// (the consumer protocol, KIP-848), all on one topic.
 fn consumer(rng: &mut SimRng, n: u32, b_assignors: &[AssignorName]) -> ConsumerConfig {
-    let group = if rng.below(3) == 0 { "b" } else { "a" };
-    ConsumerConfig {
+    let group = match rng.below(6) {
+        0 | 1 => "b",
+        2 | 3 => "c",
+        _ => "a",
+    };
+    let config = ConsumerConfig {
         group_id: group.into(),
         topics: vec!["t".into()],
         assignors: if group == "a" { vec![AssignorName::CooperativeSticky] } else { b_assignors.to_vec() },
@@ -51,7 +56,8 @@ fn consumer(rng: &mut SimRng, n: u32, b_assignors: &[AssignorName]) -> ConsumerC
         max_poll_interval_ms: 10_000 + u64::from(rng.below(50_000)),
         processing_ms_per_record: u64::from(rng.below(20)),
         ..ConsumerConfig::default()
-    }
+    };
+    if group == "c" { crate::support::consumer_protocol(config, rng) } else { config }
 }
 
 /// One random run, stepped with checks; returns what is wrong at the bound, if anything.

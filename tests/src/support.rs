@@ -134,3 +134,25 @@ pub fn eager_assignors(rng: &mut groupsim::SimRng) -> Vec<groupsim::assignor::As
     ];
     eager[rng.below(4) as usize].clone()
 }
+
+/// `config` on the consumer protocol: the classic protocol's own settings back at their defaults
+/// (the client refuses them), `group.remote.assignor` drawn (unset, uniform or range), and a
+/// full batch (`max.poll.records`) processed within `max.poll.interval.ms`. A member whose every
+/// batch outlasts it livelocks in Kafka too: each poll timeout loses the batch uncommitted, and
+/// the sticky assignor gives it the same partitions back when it rejoins at its next poll, so
+/// "eventually every record is processed" cannot hold for it. Stalls model slow members here.
+pub fn consumer_protocol(config: ConsumerConfig, rng: &mut groupsim::SimRng) -> ConsumerConfig {
+    use groupsim::assignor::server::ServerAssignorName;
+    let d = ConsumerConfig::default();
+    let batch_ms = u64::from(config.max_poll_records).max(1);
+    ConsumerConfig {
+        processing_ms_per_record: config.processing_ms_per_record.min(config.max_poll_interval_ms / batch_ms / 2),
+        group_protocol: groupsim::GroupProtocol::Consumer,
+        remote_assignor: [None, Some(ServerAssignorName::Uniform), Some(ServerAssignorName::Range)]
+            [rng.below(3) as usize],
+        session_timeout_ms: d.session_timeout_ms,
+        heartbeat_interval_ms: d.heartbeat_interval_ms,
+        assignors: d.assignors,
+        ..config
+    }
+}
