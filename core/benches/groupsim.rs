@@ -12,8 +12,8 @@ use groupsim::assignor::server::ServerAssignorName;
 use groupsim::assignor::{AssignorName, MemberSubscription, assign};
 use groupsim::vec_map::VecMap;
 use groupsim::{
-    Command, CommitMode, ConsumerConfig, Duration, KeyMode, ProducerConfig, Scenario, Session, Sim,
-    SimConfig, TimedCommand,
+    Command, CommitMode, ConsumerConfig, Duration, GroupProtocol, KeyMode, ProducerConfig, Scenario, Session,
+    Sim, SimConfig, TimedCommand,
 };
 
 /// Counts live heap bytes so memory can be compared across virtual hours.
@@ -137,6 +137,11 @@ fn large_server() {
 
 /// 1 topic × 12 partitions, 3 producers at 100 records/s, 6 consumers with auto-commit.
 fn busy_world() -> Sim {
+    busy_world_on(GroupProtocol::Classic)
+}
+
+/// The same world with its consumers on `group_protocol`.
+fn busy_world_on(group_protocol: GroupProtocol) -> Sim {
     let mut sim = Sim::new(SimConfig::default()).expect("valid");
     sim.create_topic("orders", 12).expect("valid");
     for _ in 0..3 {
@@ -151,6 +156,7 @@ fn busy_world() -> Sim {
         let config = ConsumerConfig {
             commit: CommitMode::Auto { interval_ms: 5_000 },
             processing_ms_per_record: 1,
+            group_protocol,
             ..ConsumerConfig::default()
         };
         sim.add_consumer(config).expect("valid");
@@ -171,14 +177,23 @@ fn run_hours(sim: &mut Sim, hours: u64) -> u64 {
 }
 
 fn one_virtual_hour() {
-    let mut events = 0;
-    let ms = median_ms(3, || {
-        let mut sim = busy_world();
-        events = run_hours(&mut sim, 1);
-    });
-    println!(
-        "one virtual hour (12 partitions, 3×100 rec/s, 6 consumers): {ms:>8.1} ms (median of 3), {events} events"
-    );
+    for (protocol, name) in [(GroupProtocol::Classic, "classic"), (GroupProtocol::Consumer, "consumer")] {
+        let ms = median_ms(3, || {
+            let mut sim = world_of(&default_world_on(protocol));
+            run_hours(&mut sim, 1);
+        });
+        println!("one virtual hour of the default world, {name} protocol: {ms:>8.1} ms (median of 3)");
+    }
+    for (protocol, name) in [(GroupProtocol::Classic, "classic"), (GroupProtocol::Consumer, "consumer")] {
+        let mut events = 0;
+        let ms = median_ms(3, || {
+            let mut sim = busy_world_on(protocol);
+            events = run_hours(&mut sim, 1);
+        });
+        println!(
+            "one virtual hour (12 partitions, 3×100 rec/s, 6 {name}-protocol consumers): {ms:>8.1} ms (median of 3), {events} events"
+        );
+    }
 }
 
 fn memory_stays_flat() {
@@ -210,10 +225,28 @@ fn checkpoint_memory(name: &str, scenario: Scenario) {
     println!("session with checkpoints, {name}: {}", line.join(", "));
 }
 
+/// A scenario's world at its start, its commands given.
+fn world_of(scenario: &Scenario) -> Sim {
+    let mut sim = Sim::new(scenario.config.clone()).expect("valid");
+    for timed in &scenario.commands {
+        sim.apply_command(&timed.command).expect("valid");
+    }
+    sim
+}
+
 fn default_world() -> Scenario {
+    default_world_on(GroupProtocol::Classic)
+}
+
+/// The page's default world (6 partitions, a keyed producer at 6 records/s, 3 consumers), its
+/// consumers on `group_protocol`.
+fn default_world_on(group_protocol: GroupProtocol) -> Scenario {
     let at_zero = |command| TimedCommand { at_ms: 0, command };
-    let consumer =
-        ConsumerConfig { auto_offset_reset: groupsim::OffsetReset::Earliest, ..ConsumerConfig::default() };
+    let consumer = ConsumerConfig {
+        auto_offset_reset: groupsim::OffsetReset::Earliest,
+        group_protocol,
+        ..ConsumerConfig::default()
+    };
     let producer = ProducerConfig {
         topic: "orders".into(),
         rate_per_sec: 6,

@@ -75,6 +75,9 @@ impl fmt::Display for SimError {
             SimError::ConsumerProtocolNotBuilt => f.write_str(
                 "this build of the playground leaves out the consumer protocol (group.protocol=consumer, KIP-848)",
             ),
+            // Only a build with the consumer protocol refuses this (its words are not linked
+            // without it).
+            SimError::MixedGroup { .. } if !crate::CONSUMER_PROTOCOL => Ok(()),
             SimError::MixedGroup { group, has } => {
                 let (has, other) = match has {
                     crate::config::GroupProtocol::Classic => ("classic", "consumer"),

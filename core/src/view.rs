@@ -399,10 +399,10 @@ impl Sim {
     /// Both kinds, by group id.
     fn group_views(&self) -> Vec<GroupView> {
         let mut views: Vec<GroupView> = self.groups.values().map(|g| self.group_view(g)).collect();
-        if crate::CONSUMER_PROTOCOL {
+        if crate::CONSUMER_PROTOCOL && !self.consumer_groups.is_empty() {
             views.extend(self.consumer_groups.values().map(|g| self.consumer_group_view(g)));
+            crate::sort::sort_by(&mut views, |a, b| a.id.cmp(&b.id));
         }
-        crate::sort::sort_by(&mut views, |a, b| a.id.cmp(&b.id));
         views
     }
 

@@ -1,10 +1,16 @@
 //! The same seed and the same commands give the same trace, natively and in the browser.
 
-use groupsim::{ConsumerConfig, ConsumerId, Duration, KeyMode, ProducerConfig, Sim, SimConfig, Stamped};
+use groupsim::{
+    ConsumerConfig, ConsumerId, Duration, GroupProtocol, KeyMode, ProducerConfig, Sim, SimConfig, Stamped,
+};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn run(seed: u64) -> Vec<Stamped> {
+    run_with(seed, GroupProtocol::Classic)
+}
+
+fn run_with(seed: u64, group_protocol: GroupProtocol) -> Vec<Stamped> {
     let mut sim = Sim::new(SimConfig { seed, ..SimConfig::default() }).unwrap();
     sim.create_topic("orders", 6).unwrap();
     sim.add_producer(ProducerConfig {
@@ -20,8 +26,12 @@ fn run(seed: u64) -> Vec<Stamped> {
     })
     .unwrap();
     for _ in 0..3 {
-        sim.add_consumer(ConsumerConfig { topics: vec!["orders".into()], ..ConsumerConfig::default() })
-            .unwrap();
+        sim.add_consumer(ConsumerConfig {
+            topics: vec!["orders".into()],
+            group_protocol,
+            ..ConsumerConfig::default()
+        })
+        .unwrap();
     }
     sim.advance(Duration::from_secs(20));
     sim.kill_consumer(ConsumerId(1)).unwrap();
@@ -53,6 +63,20 @@ fn the_same_seed_gives_the_same_trace() {
 fn the_trace_is_identical_on_every_platform() {
     assert_eq!(fingerprint(&run(9)), PINNED);
 }
+
+/// The same for the consumer protocol (KIP-848): its member ids are drawn by the clients, its
+/// target computed by the `uniform` assignor, its timers keyed by member id.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn a_consumer_protocol_trace_is_identical_on_every_platform() {
+    let trace = run_with(9, GroupProtocol::Consumer);
+    assert!(trace.iter().any(|e| matches!(e.event, groupsim::SimEvent::TargetAssignmentComputed { .. })));
+    assert_eq!(trace, run_with(9, GroupProtocol::Consumer));
+    assert_eq!(fingerprint(&trace), PINNED_CONSUMER_PROTOCOL);
+}
+
+/// Recorded natively; the wasm run must agree.
+const PINNED_CONSUMER_PROTOCOL: u64 = 7_292_521_789_492_847_271;
 
 /// Recorded natively (re-pinned for rebalance rounds, the default [range, cooperative-sticky],
 /// the fetch long-poll that replaced a fixed 100 ms idle poll, and issue 13's request timeouts,

@@ -7,8 +7,8 @@
 
 use groupsim::assignor::AssignorName;
 use groupsim::{
-    Command, CommitMode, ConsumerConfig, GroupProtocol, Instant, KeyMode, OffsetReset, ProducerConfig, Scenario,
-    SimConfig, SimRng, TimedCommand,
+    Command, CommitMode, ConsumerConfig, GroupProtocol, Instant, KeyMode, OffsetReset, ProducerConfig,
+    Scenario, SimConfig, SimRng, TimedCommand,
 };
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -71,7 +71,8 @@ pub fn random_scenario(seed: u64) -> Scenario {
                     instance_id,
                     ..ConsumerConfig::default()
                 };
-                let config = if group == "c" { crate::support::consumer_protocol(config, &mut rng) } else { config };
+                let config =
+                    if group == "c" { crate::support::consumer_protocol(config, &mut rng) } else { config };
                 Command::AddConsumer { config }
             }
             4 | 5 if consumers > 0 => Command::CloseConsumer { consumer: rng.below(consumers) },

@@ -99,6 +99,13 @@ native_and_wasm_test! {
             }
         }
         assert_eq!(run.events(secs(0), |e| matches!(e, SimEvent::PartitionsLost { .. })).count(), 0);
+        // The rebalance history: the join, two partitions moved to the newcomer, nobody stopped.
+        let record = view.groups[0].rebalances.last().cloned().expect("recorded");
+        assert!(matches!(record.cause, groupsim::RebalanceCause::MemberJoined { .. }), "{record:?}");
+        assert_eq!(record.moved.len(), 2, "{record:?}");
+        assert!(record.moved.iter().all(|(_, _, to)| to.as_deref() == Some("consumer-3")), "{record:?}");
+        assert_eq!(record.stopped, [], "the members that kept their partitions never stopped");
+        assert_eq!(record.generation, record.generation_before + 1);
         run.assert_invariants_held();
     }
 }

@@ -146,7 +146,9 @@ pub fn consumer_protocol(config: ConsumerConfig, rng: &mut groupsim::SimRng) -> 
     let d = ConsumerConfig::default();
     let batch_ms = u64::from(config.max_poll_records).max(1);
     ConsumerConfig {
-        processing_ms_per_record: config.processing_ms_per_record.min(config.max_poll_interval_ms / batch_ms / 2),
+        processing_ms_per_record: config
+            .processing_ms_per_record
+            .min(config.max_poll_interval_ms / batch_ms / 2),
         group_protocol: groupsim::GroupProtocol::Consumer,
         remote_assignor: [None, Some(ServerAssignorName::Uniform), Some(ServerAssignorName::Range)]
             [rng.below(3) as usize],

@@ -36,6 +36,8 @@ pub(crate) struct Hosted {
     pub state: ConsumerGroupState,
     /// When it became Empty: its offsets expire `offsets.retention.minutes` after.
     empty_since: Instant,
+    /// The rebalance under way, for the record (`record.rs`).
+    pub(super) rebalance: Option<crate::group::classic::Rebalance>,
     rng: SimRng,
 }
 
@@ -49,6 +51,7 @@ impl Hosted {
             rebalance_epochs: VecMap::new(),
             state: ConsumerGroupState::Empty,
             empty_since: Instant::ZERO,
+            rebalance: None,
             rng,
         }
     }
@@ -58,7 +61,7 @@ impl Hosted {
     }
 
     /// The client id a member speaks for, for events.
-    fn client_of(&self, member_id: &str) -> String {
+    pub(super) fn client_of(&self, member_id: &str) -> String {
         self.clients.get(member_id).map(|(_, c)| c.clone()).unwrap_or_else(|| member_id.into())
     }
 
@@ -131,6 +134,7 @@ impl Hosted {
                 .map(|m| m.member_id.clone())
         });
         let known = self.group.member(&req.member_id).is_some();
+        let owners = self.rebalance.is_none().then(|| self.owners());
         let rng = &mut self.rng;
         let result =
             self.group.heartbeat(&req, cx.now.as_millis(), topics, &config, &mut || uuid_string(rng));
@@ -187,19 +191,27 @@ impl Hosted {
             }
         };
         cx.fx.respond(conn, self.id(), Response::ConsumerGroupHeartbeat(Ok(accepted.response)));
-        self.report(before, target_before, cause, cx);
+        self.report(before, target_before, cause, owners, cx);
     }
 
     /// Tells what moved: the group epoch, a new target, the state.
-    fn report(&mut self, epoch_before: i32, target_before: i32, cause: RebalanceCause, cx: &mut Ctx<'_>) {
-        let group = &self.group;
-        if group.group_epoch != epoch_before {
-            cx.fx.emit(SimEvent::GroupEpochBumped {
-                group: group.group_id.clone(),
-                epoch: group.group_epoch,
-                cause,
-            });
+    /// `owners` is who held what before the change (taken while no rebalance is open).
+    fn report(
+        &mut self,
+        epoch_before: i32,
+        target_before: i32,
+        cause: RebalanceCause,
+        owners: Option<VecMap<TopicPartition, String>>,
+        cx: &mut Ctx<'_>,
+    ) {
+        if self.group.group_epoch != epoch_before {
+            let epoch = self.group.group_epoch;
+            cx.fx.emit(SimEvent::GroupEpochBumped { group: self.id().into(), epoch, cause: cause.clone() });
+            if let Some(before) = owners {
+                self.open_record(cause, epoch_before, before, cx);
+            }
         }
+        let group = &self.group;
         if group.assignment_epoch != target_before && group.members().next().is_some() {
             let mut target: Vec<(String, Vec<TopicPartition>)> = Vec::new();
             for m in group.members() {
@@ -219,6 +231,7 @@ impl Hosted {
                 to: now,
             });
             self.state = now;
+            self.maybe_finish_record(now, cx);
             if now == ConsumerGroupState::Empty {
                 self.empty_since = cx.now;
                 self.schedule_offsets_expiry(cx);
@@ -231,6 +244,7 @@ impl Hosted {
     /// Handles one of the group's deadlines.
     pub fn handle_timer(&mut self, due: &Due, topics: &VecMap<String, u32>, cx: &mut Ctx<'_>) {
         let (before, target_before) = (self.group.group_epoch, self.group.assignment_epoch);
+        let owners = self.rebalance.is_none().then(|| self.owners());
         let (member, reason) = match due {
             Due::ConsumerSession { member, .. } => (member.clone(), RemovalReason::SessionTimeout),
             Due::ConsumerRebalance { member, .. } => (member.clone(), RemovalReason::RevocationTimeout),
@@ -253,7 +267,7 @@ impl Hosted {
             RemovalReason::SessionTimeout => RebalanceCause::SessionTimeout { client_id },
             _ => RebalanceCause::RevocationTimeout { client_id },
         };
-        self.report(before, target_before, cause, cx);
+        self.report(before, target_before, cause, owners, cx);
     }
 
     /// A member is gone: its timers go with it.
@@ -353,4 +367,82 @@ pub(crate) fn uuid_string(rng: &mut SimRng) -> String {
     let digit =
         |i: u32| if i < 21 { (bits >> (122 - 6 * i)) as usize & 63 } else { ((bits & 3) << 4) as usize };
     (0..22).map(|i| ALPHABET[digit(i)] as char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::BrokerConfig;
+    use crate::effects::{Effect, Effects};
+
+    fn conn(correlation: u32) -> Conn {
+        Conn { consumer: ConsumerId(0), epoch: 0, correlation }
+    }
+
+    fn answers(fx: &Effects) -> Vec<Response> {
+        fx.0.iter()
+            .filter_map(|e| match e {
+                Effect::Respond { response, .. } => Some(response.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A member at epoch 2 with `t-0..t-3`, all assigned at epoch 2.
+    fn joined() -> (Hosted, String) {
+        let mut g = Hosted::new("g", 0, VecMap::new(), SimRng::new(1, 1));
+        let topics: VecMap<String, u32> = [("t".into(), 4)].into_iter().collect();
+        let broker = BrokerConfig::default();
+        let mut fx = Effects::default();
+        let mut cx = Ctx { now: Instant::ZERO, broker: &broker, fx: &mut fx };
+        let join = HeartbeatRequest { member_id: "m".into(), ..HeartbeatRequest::join(&["t"], 300_000) };
+        g.handle_request(conn(1), "consumer-1", Request::ConsumerGroupHeartbeat(join), &topics, &mut cx);
+        let member = g.group.member("m").expect("joined");
+        assert_eq!((member.assignment.member_epoch, member.assigned().len()), (2, 4));
+        (g, "m".into())
+    }
+
+    fn commit(g: &mut Hosted, member: &str, epoch: i32) -> ErrorCode {
+        let broker = BrokerConfig::default();
+        let mut fx = Effects::default();
+        let mut cx = Ctx { now: Instant::ZERO, broker: &broker, fx: &mut fx };
+        let offsets = alloc::vec![(TopicPartition::new("t", 0), 5)];
+        let request =
+            Request::OffsetCommit { member_id: member.into(), instance_id: None, generation: epoch, offsets };
+        g.handle_request(conn(2), "consumer-1", request, &VecMap::new(), &mut cx);
+        match answers(&fx).as_slice() {
+            [Response::OffsetCommit { error, .. }] => *error,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Reference §3.1: commits carry the member epoch; a newer one, or an older one than the
+    /// epoch a partition was assigned at (KIP-1251), is STALE_MEMBER_EPOCH (Kafka's
+    /// `OffsetMetadataManagerTest.testConsumerGroupOffsetCommitWithStaleMemberEpoch` and
+    /// `ConsumerGroupTest.testValidateOffsetCommitWithEpochValidation`); the member's own epoch
+    /// is taken, and a stranger is UNKNOWN_MEMBER_ID. The simulated clients never send one (a
+    /// client's epoch only grows, and the wire keeps each connection's order), so this test
+    /// speaks to the coordinator directly.
+    #[test]
+    fn a_stale_commit_gets_stale_member_epoch() {
+        let (mut g, m) = joined();
+        assert_eq!(commit(&mut g, &m, 3), ErrorCode::StaleMemberEpoch);
+        assert_eq!(commit(&mut g, &m, 1), ErrorCode::StaleMemberEpoch);
+        assert!(g.offsets.is_empty(), "nothing stored");
+        assert_eq!(commit(&mut g, &m, 2), ErrorCode::None);
+        assert_eq!(g.offsets.get(&TopicPartition::new("t", 0)), Some(&5));
+        assert_eq!(commit(&mut g, "stranger", 2), ErrorCode::UnknownMemberId);
+    }
+
+    /// KIP-1082 member ids as Kafka's `Uuid.toString` writes them: 22 URL-safe base64 digits.
+    #[test]
+    fn member_ids_are_22_url_safe_base64_digits() {
+        let mut rng = SimRng::new(7, 3);
+        let id = uuid_string(&mut rng);
+        assert_eq!(id.len(), 22);
+        assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{id}");
+        assert_ne!(id, uuid_string(&mut rng));
+        // The last digit holds 2 bits: one of A, Q, g, w.
+        assert!("AQgw".contains(id.chars().last().unwrap()), "{id}");
+    }
 }

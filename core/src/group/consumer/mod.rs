@@ -12,6 +12,7 @@ mod member_epoch;
 mod offsets;
 mod partition_epochs;
 mod reconcile;
+mod record;
 mod state;
 
 pub(crate) use coordinator::{Hosted, uuid_string};
