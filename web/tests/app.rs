@@ -9,7 +9,7 @@ use playground::AppProps;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
-use support::{advance, button, click, mount_with, settle, text_of};
+use support::{advance, button, click, mount_with, settle, tab, text_of};
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -458,16 +458,6 @@ async fn the_ops_tabs_print_kafkas_columns() {
     advance(&root, 10).await;
     tab(&root, "--describe").await;
     assert_eq!(text_of(&root, ".ops .notice"), ["Warning: Consumer group 'group-a' is rebalancing."]);
-}
-
-async fn tab(root: &Element, label: &str) {
-    let tabs = root.query_selector_all("[role='tab']").unwrap();
-    let found = (0..tabs.length())
-        .filter_map(|i| tabs.item(i))
-        .find(|t| t.text_content().is_some_and(|c| c.starts_with(label)))
-        .unwrap_or_else(|| panic!("no tab {label}"));
-    wasm_bindgen::JsCast::dyn_into::<HtmlElement>(found).unwrap().click();
-    settle().await;
 }
 
 #[wasm_bindgen_test]

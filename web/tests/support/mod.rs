@@ -42,3 +42,14 @@ pub async fn advance(root: &Element, seconds: u64) {
         click(root, "+10 s: advance 10 seconds").await;
     }
 }
+
+/// Clicks the details panel's tab whose label starts with `label`.
+pub async fn tab(root: &Element, label: &str) {
+    let tabs = root.query_selector_all("[role='tab']").unwrap();
+    let found = (0..tabs.length())
+        .filter_map(|i| tabs.item(i))
+        .find(|t| t.text_content().is_some_and(|c| c.starts_with(label)))
+        .unwrap_or_else(|| panic!("no tab {label}"));
+    wasm_bindgen::JsCast::dyn_into::<HtmlElement>(found).unwrap().click();
+    settle().await;
+}
