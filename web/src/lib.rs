@@ -40,6 +40,7 @@ pub fn start() {
     panic::install_hook();
     let lang = services::language::initial();
     let (scenario, load_error) = match services::scenario_from_url(lang) {
+        Some(Ok(scenario)) if services::open_in_consumer_protocol_build(&scenario) => return,
         Some(Ok(scenario)) => (Some(scenario), None),
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),

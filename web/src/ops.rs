@@ -70,10 +70,11 @@ pub fn offsets(group: &GroupView) -> Printed {
     }
 }
 
-/// `--describe --members --verbose` for a classic group (4.x, KIP-1099): GROUP-INSTANCE-ID only
-/// when a member has one; CURRENT-ASSIGNMENT as `topic:0,1,2`, topics joined by `;`; the epochs
-/// and the target assignment are `-` (they belong to the new protocol). The header is printed
-/// even with no member; nothing for a deleted group.
+/// `--describe --members --verbose` (4.x, KIP-1099): GROUP-INSTANCE-ID only when a member has
+/// one; CURRENT-ASSIGNMENT as `topic:0,1,2`, topics joined by `;`. A consumer-protocol member
+/// has its member epoch as CURRENT-EPOCH, the group's target assignment epoch as TARGET-EPOCH and
+/// its part of the target as TARGET-ASSIGNMENT (`collectGroupMembers`); a classic one has `-`
+/// there. The header is printed even with no member; nothing for a deleted group.
 pub fn members(group: &GroupView) -> Printed {
     if group.state == GroupState::Dead {
         return Printed { notice: notice(group), table: None };
@@ -101,7 +102,13 @@ pub fn members(group: &GroupView) -> Printed {
                 row.push(m.instance_id.clone().unwrap_or_default());
             }
             row.extend([m.host.clone(), m.client_id.clone(), m.assignment.len().to_string()]);
-            row.extend(["-".into(), assignment(m), "-".into(), "-".into()]);
+            let (epoch, target_epoch, target) = match (&m.epochs, &group.consumer_protocol) {
+                (Some(e), Some(g)) if groupsim::CONSUMER_PROTOCOL => {
+                    (e.member_epoch.to_string(), g.target_epoch.to_string(), assignment_string(&e.target))
+                }
+                _ => ("-".into(), "-".into(), "-".into()),
+            };
+            row.extend([epoch, assignment(m), target_epoch, target]);
             row
         })
         .collect();
@@ -111,8 +118,12 @@ pub fn members(group: &GroupView) -> Printed {
 /// `getAssignmentString`: per topic `topic:` and its partitions in numeric order, then those
 /// strings sorted as strings and joined by `;`; `-` for none.
 fn assignment(member: &MemberView) -> String {
+    assignment_string(&member.assignment)
+}
+
+fn assignment_string(partitions: &[groupsim::assignor::TopicPartition]) -> String {
     let mut topics: Vec<(&str, Vec<u32>)> = Vec::new();
-    for tp in &member.assignment {
+    for tp in partitions {
         match topics.iter_mut().find(|(t, _)| *t == tp.topic) {
             Some((_, partitions)) => partitions.push(tp.partition),
             None => topics.push((&tp.topic, vec![tp.partition])),
@@ -146,12 +157,37 @@ fn sort_small<T: Ord>(items: &mut [T]) {
 }
 
 /// `--describe --state`: the coordinator as `host:port  (id)`; ASSIGNMENT-STRATEGY is `-`
-/// unless the group is Stable (the broker's DescribeGroups reports the protocol only then).
+/// unless the group is Stable (the broker's DescribeGroups reports the protocol only then). A
+/// consumer-protocol group is shown `--verbose`: its server assignor always, its own state, and
+/// GROUP-EPOCH and TARGET-ASSIGNMENT-EPOCH (`printStates`).
 pub fn state(group: &GroupView) -> Printed {
     if group.state == GroupState::Dead {
         return Printed { notice: notice(group), table: None };
     }
     let coordinator = format!("broker-{id}:9092  ({id})", id = group.coordinator);
+    if let Some(g) = group.consumer_protocol.as_ref().filter(|_| groupsim::CONSUMER_PROTOCOL) {
+        let table = Table {
+            headers: vec![
+                "GROUP",
+                "COORDINATOR (ID)",
+                "ASSIGNMENT-STRATEGY",
+                "STATE",
+                "GROUP-EPOCH",
+                "TARGET-ASSIGNMENT-EPOCH",
+                "#MEMBERS",
+            ],
+            rows: vec![vec![
+                group.id.clone(),
+                coordinator,
+                g.assignor.name().to_string(),
+                g.state.to_string(),
+                g.group_epoch.to_string(),
+                g.target_epoch.to_string(),
+                group.members.len().to_string(),
+            ]],
+        };
+        return Printed { notice: notice(group), table: Some(table) };
+    }
     let strategy = match group.assignor {
         Some(a) if group.state == GroupState::Stable => a.protocol_name(),
         _ => "-",
@@ -239,6 +275,50 @@ mod tests {
         let dead = members(&group);
         assert_eq!(dead.table, None);
         assert!(dead.notice.unwrap().starts_with("Error: Executing consumer group command failed"));
+    }
+
+    /// A consumer-protocol group (KIP-848) on the wire, settled, then with a newcomer whose
+    /// share is still held by the others: the members print their epochs and targets, the state
+    /// view its epochs (Kafka 4.x `--members --verbose` and `--state --verbose`).
+    #[test]
+    fn a_consumer_protocol_group_prints_its_epochs_and_targets() {
+        if !groupsim::CONSUMER_PROTOCOL {
+            return; // a build without the consumer protocol has no such group
+        }
+        let consumer = groupsim::ConsumerConfig {
+            group_protocol: groupsim::GroupProtocol::Consumer,
+            ..crate::world::consumer()
+        };
+        let session = Session::new(crate::world::initial_scenario(1)).unwrap();
+        let mut sim = session.sim().clone();
+        sim.add_consumer(groupsim::ConsumerConfig { group_id: "kip".into(), ..consumer.clone() }).unwrap();
+        sim.add_consumer(groupsim::ConsumerConfig { group_id: "kip".into(), ..consumer.clone() }).unwrap();
+        sim.advance(Duration::from_secs(12));
+        let view = sim.view();
+        let group = view.groups.iter().find(|g| g.id == "kip").unwrap();
+        let table = state(group).table.unwrap();
+        assert_eq!(table.headers[4..], ["GROUP-EPOCH", "TARGET-ASSIGNMENT-EPOCH", "#MEMBERS"]);
+        assert_eq!(
+            table.rows[0][2..],
+            ["uniform".to_string(), "Stable".into(), "3".into(), "3".into(), "2".into()]
+        );
+        for row in &members(group).table.unwrap().rows {
+            assert_eq!(row[5], "3", "CURRENT-EPOCH: {row:?}");
+            assert_eq!(row[7], "3", "TARGET-EPOCH: {row:?}");
+            assert_eq!(row[6], row[8], "reconciled: the assignment is the target: {row:?}");
+        }
+        // A newcomer: the target moves before the owners revoked.
+        sim.add_consumer(groupsim::ConsumerConfig { group_id: "kip".into(), ..consumer }).unwrap();
+        sim.advance(Duration::from_millis(20));
+        let view = sim.view();
+        let group = view.groups.iter().find(|g| g.id == "kip").unwrap();
+        let printed = state(group);
+        assert_eq!(printed.notice.as_deref(), Some("Warning: Consumer group 'kip' is rebalancing."));
+        assert_eq!(printed.table.unwrap().rows[0][3], "Reconciling");
+        let rows = members(group).table.unwrap().rows;
+        let newcomer = rows.iter().find(|r| r[3] == "consumer-6").unwrap();
+        assert_eq!((newcomer[6].as_str(), newcomer[7].as_str()), ("-", "4"));
+        assert_ne!(newcomer[8], "-", "its target is set: {newcomer:?}");
     }
 
     /// `collectGroupsOffsets`: members with more partitions first, then unowned committed rows.

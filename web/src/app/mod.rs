@@ -666,6 +666,8 @@ impl App {
         let opened = match services::scenario_from_fragment_in(hash, lang) {
             None => return,
             Some(Err(e)) => Err(e),
+            // A window on this run stays; the world with the consumer protocol opens in its build.
+            Some(Ok(scenario)) if services::open_in_consumer_protocol_build(&scenario) => return,
             Some(Ok(scenario)) => self.load(ctx, scenario, true).map_err(|e| match lang {
                 Lang::En => {
                     format!("The link's scenario could not be replayed ({e}); the run on the page goes on.")

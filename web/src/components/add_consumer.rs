@@ -2,6 +2,7 @@
 //! processing speed. Defaults are Kafka's.
 
 use groupsim::assignor::AssignorName;
+use groupsim::assignor::server::ServerAssignorName;
 use groupsim::{Command, CommitMode};
 use yew::prelude::*;
 
@@ -63,6 +64,10 @@ pub struct ConsumerForm {
     poll_ms: String,
     /// Index into the topics, or `topics.len()` for all of them.
     subscription: usize,
+    /// `group.protocol=consumer` (KIP-848).
+    consumer_protocol: bool,
+    /// `group.remote.assignor`: 0 the broker's default, 1 uniform, 2 range.
+    remote: usize,
     error: Option<String>,
 }
 
@@ -78,6 +83,8 @@ impl Default for ConsumerForm {
             session_ms: kafka.session_timeout_ms.to_string(),
             poll_ms: kafka.max_poll_interval_ms.to_string(),
             subscription: 0,
+            consumer_protocol: false,
+            remote: 0,
             error: None,
         }
     }
@@ -97,6 +104,7 @@ fn add_consumer(props: &AddConsumer, lang: Lang, state: &Local<ConsumerForm>) ->
         let (strategy, is_static, after, ms) =
             (form.strategy, form.is_static, form.after_processing, form.processing_ms);
         let (session_ms, poll_ms, error) = (form.session_ms.clone(), form.poll_ms.clone(), state.clone());
+        let (kip848, remote) = (groupsim::CONSUMER_PROTOCOL && form.consumer_protocol, form.remote);
         let error = move |e: Option<String>| error.update(|f| f.error = e);
         let on_command = props.on_command.clone();
         let next = props.existing + 1;
@@ -125,7 +133,7 @@ fn add_consumer(props: &AddConsumer, lang: Lang, state: &Local<ConsumerForm>) ->
                 Err(e) => return error(Some(e)),
             };
             let mut config = world::consumer();
-            if session <= config.heartbeat_interval_ms {
+            if !kip848 && session <= config.heartbeat_interval_ms {
                 let heartbeat = config.heartbeat_interval_ms;
                 return error(Some(match lang {
                     Lang::En => {
@@ -141,9 +149,16 @@ fn add_consumer(props: &AddConsumer, lang: Lang, state: &Local<ConsumerForm>) ->
             error(None);
             config.group_id = group.clone();
             config.topics = topics.clone();
-            config.session_timeout_ms = session;
             config.max_poll_interval_ms = poll;
-            config.assignors = STRATEGIES[strategy].2.to_vec();
+            if kip848 {
+                // The consumer protocol's client refuses the classic settings: they stay unset.
+                config.group_protocol = groupsim::GroupProtocol::Consumer;
+                config.remote_assignor =
+                    [None, Some(ServerAssignorName::Uniform), Some(ServerAssignorName::Range)][remote.min(2)];
+            } else {
+                config.session_timeout_ms = session;
+                config.assignors = STRATEGIES[strategy].2.to_vec();
+            }
             config.instance_id = is_static.then(|| format!("instance-{next}"));
             if after {
                 config.commit = CommitMode::AfterProcessing;
@@ -169,12 +184,40 @@ fn add_consumer(props: &AddConsumer, lang: Lang, state: &Local<ConsumerForm>) ->
     let on_commit = on(|f, e| f.after_processing = selected(e) == Some(1));
     let on_static = on(|f, e| f.is_static = checked(e));
     let on_speed = on(|f, e| f.processing_ms = selected(e).map_or(10, |i| [1, 10, 50, 200][i.min(3)]));
+    let on_protocol = on(|f, e| f.consumer_protocol = selected(e) == Some(1));
+    let on_remote = on(|f, e| f.remote = selected(e).unwrap_or(0));
+    let kip848 = groupsim::CONSUMER_PROTOCOL && form.consumer_protocol;
     html! {
         <div class="add-consumer">
             <button class="add" data-spot={format!("add-consumer:{}", props.group)} aria-label={add_label(&props.group, lang)} onclick={add}>{ lang.pick("+ Add consumer", "+ 添加消费者") }</button>
             if let Some(e) = &form.error { <p class="inline-error" role="alert">{ e }</p> }
             <details>
                 <summary>{ lang.pick("settings for the next consumer", "下一个消费者的设置") }</summary>
+                if groupsim::CONSUMER_PROTOCOL {
+                    <label>{ "group.protocol" }
+                        <select aria-label={lang.pick("Rebalance protocol", "group.protocol（重平衡协议）")} onchange={on_protocol}>
+                            <option value="0" selected={!form.consumer_protocol}>{ lang.pick("classic (Kafka's default)", "classic（Kafka 默认）") }</option>
+                            <option value="1" selected={form.consumer_protocol}>{ lang.pick("consumer (KIP-848)", "consumer（KIP-848）") }</option>
+                        </select>
+                    </label>
+                } else {
+                    // This build leaves the consumer protocol out of its first load; the one that
+                    // has it opens beside this run, which goes on.
+                    <p class="muted">
+                        <a href={format!("kip848/?lang={}", lang.code())} target="_blank" rel="noopener">
+                            { lang.pick("group.protocol=consumer (KIP-848): open the playground that has it", "group.protocol=consumer（KIP-848）：打开带新协议的演练场") }
+                        </a>
+                    </p>
+                }
+                if kip848 {
+                    <label>{ "group.remote.assignor" }
+                        <select aria-label={lang.pick("Server-side assignor", "group.remote.assignor（服务端分配器）")} onchange={on_remote}>
+                            <option value="0" selected={form.remote == 0}>{ lang.pick("unset (the broker's first: uniform)", "不设置（broker 的第一个：uniform）") }</option>
+                            <option value="1" selected={form.remote == 1}>{ "uniform" }</option>
+                            <option value="2" selected={form.remote == 2}>{ "range" }</option>
+                        </select>
+                    </label>
+                } else {
                 <label>{ "partition.assignment.strategy" }
                     <select aria-label={lang.pick("Assignment strategy", "partition.assignment.strategy（分配策略）")} onchange={on_strategy}>
                         { for STRATEGIES.iter().enumerate().map(|(i, &(en, zh, _))| html! {
@@ -182,6 +225,7 @@ fn add_consumer(props: &AddConsumer, lang: Lang, state: &Local<ConsumerForm>) ->
                         }) }
                     </select>
                 </label>
+                }
                 <label>{ lang.pick("commits", "提交方式") }
                     <select aria-label={lang.pick("Commit mode", "提交方式")} onchange={on_commit}>
                         <option value="0" selected={!form.after_processing}>{ lang.pick("auto-commit every 5 s", "每 5 秒自动提交") }</option>
@@ -208,10 +252,12 @@ fn add_consumer(props: &AddConsumer, lang: Lang, state: &Local<ConsumerForm>) ->
                         }
                     </select>
                 </label>
+                if !kip848 {
                 <label>{ "session.timeout.ms" }
                     <input type="text" inputmode="numeric" size="7" aria-label={lang.pick("Session timeout (ms)", "session.timeout.ms（会话超时，毫秒）")}
                         value={form.session_ms.clone()} oninput={text_setter(|f| &mut f.session_ms)} />
                 </label>
+                }
                 <label>{ "max.poll.interval.ms" }
                     <input type="text" inputmode="numeric" size="7" aria-label={lang.pick("Max poll interval (ms)", "max.poll.interval.ms（最大 poll 间隔，毫秒）")}
                         value={form.poll_ms.clone()} oninput={text_setter(|f| &mut f.poll_ms)} />

@@ -101,7 +101,7 @@ fn details(props: &Details, lang: Lang, chosen: &Local<Tab>) -> Html {
             { ops_table(&cli(" --members --verbose", g), &ops::members(g)) }
         }) }</> },
         Tab::State => html! { <>{ for props.groups.iter().map(|g| html! {
-            { ops_table(&cli(" --state", g), &ops::state(g)) }
+            { ops_table(&cli(if groupsim::CONSUMER_PROTOCOL && g.consumer_protocol.is_some() { " --state --verbose" } else { " --state" }, g), &ops::state(g)) }
         }) }</> },
         Tab::Lag => lag_chart(lang, &LagChartProps { samples: props.lag.clone() }),
         Tab::Duplicates => html! {

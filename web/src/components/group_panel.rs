@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::part::{Local, Part, memo, memo_keyed};
 use super::{AddConsumer, MemberCard, RebalanceBandProps, rebalance_band};
-use crate::i18n::kafka::group_state_meaning;
+use crate::i18n::kafka::{consumer_state_meaning, group_state_meaning};
 use crate::lang::Lang;
 use crate::scroll_window::{Rows, ScrollWindow};
 
@@ -49,7 +49,21 @@ impl Part for GroupPanel {
 
 fn group_panel(props: &GroupPanel, lang: Lang, state: &Local<ScrollWindow>) -> Html {
     let id = &props.id;
+    let kip = props
+        .group
+        .as_ref()
+        .and_then(|g| g.consumer_protocol.clone())
+        .filter(|_| groupsim::CONSUMER_PROTOCOL);
     let facts = match &props.group {
+        Some(g) if let Some(k) = &kip => html! {
+            <dl class="facts">
+                <div><dt title={lang.pick("Moves ahead when members or their subscriptions change", "成员或订阅变化时前进")}>{ lang.pick("group epoch", "组纪元") }</dt><dd class="generation">{ k.group_epoch }</dd></div>
+                <div><dt title={lang.pick("The group epoch the target assignment was computed at", "目标分配是在哪个组纪元计算的")}>{ lang.pick("target epoch", "目标纪元") }</dt><dd>{ k.target_epoch }</dd></div>
+                <div><dt>{ lang.pick("coordinator", "协调者") }</dt><dd>{ format!("broker-{}", g.coordinator) }</dd></div>
+                <div><dt title={lang.pick("The coordinator's server-side assignor", "协调者端的分配器")}>{ lang.pick("assignor", "分配器") }</dt><dd>{ k.assignor.name() }</dd></div>
+                <div><dt>{ lang.pick("lag", "积压") }</dt><dd>{ g.total_lag }</dd></div>
+            </dl>
+        },
         Some(g) => {
             let leader = g
                 .leader
@@ -73,12 +87,17 @@ fn group_panel(props: &GroupPanel, lang: Lang, state: &Local<ScrollWindow>) -> H
             ) }</p>
         },
     };
-    let badge = props.group.as_ref().map(|g| {
-        html! {
+    let badge = props.group.as_ref().map(|g| match &kip {
+        Some(k) => html! {
+            <span class={classes!("badge", format!("state-{:?}", g.state))} title={consumer_state_meaning(k.state, lang)}>
+                { k.state.to_string() }
+            </span>
+        },
+        None => html! {
             <span class={classes!("badge", format!("state-{:?}", g.state))} title={group_state_meaning(g.state, lang)}>
                 { g.state.to_string() }
             </span>
-        }
+        },
     });
     let window = state.get();
     let count = props.consumers.len();
@@ -119,6 +138,7 @@ fn group_panel(props: &GroupPanel, lang: Lang, state: &Local<ScrollWindow>) -> H
                 { rebalance_band(lang, &RebalanceBandProps {
                     rebalances: g.rebalances.clone(),
                     names: props.consumers.iter().map(|c| (c.id, c.client_id.clone())).collect::<Vec<_>>(),
+                    epochs: kip.is_some(),
                 }) }
             }
         </section>

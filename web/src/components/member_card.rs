@@ -56,10 +56,18 @@ fn member_card(props: &MemberCard, lang: Lang) -> Html {
     if c.closing {
         notes.push(lang.pick("closing after its batch", "处理完这一批后关闭"));
     }
+    // A consumer-protocol member shows its own state and epoch (reference §3.5).
+    let state = match c.membership.as_ref().filter(|_| groupsim::CONSUMER_PROTOCOL) {
+        Some(m) => match lang {
+            Lang::En => format!("{}, epoch {}", m.state, m.member_epoch),
+            Lang::Zh => format!("{}，纪元 {}", m.state, m.member_epoch),
+        },
+        None => c.state.to_string(),
+    };
     let status = match (c.life, lang) {
-        (Life::Running, _) if notes.is_empty() => c.state.to_string(),
-        (Life::Running, Lang::En) => format!("{}, {}", c.state, notes.join(", ")),
-        (Life::Running, Lang::Zh) => format!("{}，{}", c.state, notes.join("，")),
+        (Life::Running, _) if notes.is_empty() => state,
+        (Life::Running, Lang::En) => format!("{state}, {}", notes.join(", ")),
+        (Life::Running, Lang::Zh) => format!("{state}，{}", notes.join("，")),
         (Life::Closed, Lang::En) => format!("closed, {gone}"),
         (Life::Closed, Lang::Zh) => format!("已关闭，{gone}"),
         (Life::Killed, Lang::En) => format!("killed, {gone}"),
@@ -71,6 +79,26 @@ fn member_card(props: &MemberCard, lang: Lang) -> Html {
     // A stopped consumer's partitions stay its own in the coordinator's eyes until it is removed.
     let shown = if running || in_group { c.assignment.as_slice() } else { &[] };
     let chips = props.max_chips.unwrap_or(usize::MAX);
+    // What the coordinator's target gives it and what it must still revoke: the gap between
+    // what it owns and where it is going.
+    let (target, revoking) = match (&props.member, &c.membership) {
+        (Some(m), Some(_)) if groupsim::CONSUMER_PROTOCOL && running => match &m.epochs {
+            // Nothing to show once it owns exactly its target.
+            Some(e)
+                if e.revoking.is_empty()
+                    && e.target.len() == shown.len()
+                    && e.target.iter().all(|tp| shown.iter().any(|(o, _)| o == tp)) =>
+            {
+                (Vec::new(), Vec::new())
+            }
+            Some(e) => (
+                e.target.iter().map(|tp| tp.partition).collect(),
+                e.revoking.iter().map(|tp| tp.partition).collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        },
+        _ => (Vec::new(), Vec::new()),
+    };
     html! {
         <li class={format!("member {}{}", colour(c.id), if running { "" } else { " stopped" })}
             data-spot={format!("member:{}", c.id)} aria-label={format!("{} {}", lang.pick("Member", "成员"), c.client_id)}>
@@ -81,6 +109,8 @@ fn member_card(props: &MemberCard, lang: Lang) -> Html {
                 partitions: shown.iter().take(chips).map(|(tp, _)| tp.partition).collect(),
                 more: shown.len().saturating_sub(chips),
                 idle: c.assignment.is_empty() && running,
+                target,
+                revoking,
             }) }
             <div class="timers">
                 if let Some(m) = &props.member && let Some(deadline) = m.session_deadline {
@@ -129,6 +159,10 @@ struct MemberHead {
     more: usize,
     /// Running with nothing assigned.
     idle: bool,
+    /// A consumer-protocol member's part of the target assignment (empty otherwise).
+    target: Vec<u32>,
+    /// What it must still revoke.
+    revoking: Vec<u32>,
 }
 
 impl Part for MemberHead {
@@ -154,6 +188,22 @@ fn member_head(props: &MemberHead, lang: Lang) -> Html {
                 if props.more > 0 { <span class="chip more">{ format!("+{}", props.more) }</span> }
                 if props.idle { <span class="muted">{ lang.pick("no partitions", "没有分区") }</span> }
             </div>
+            if groupsim::CONSUMER_PROTOCOL && (!props.revoking.is_empty() || !props.target.is_empty()) {
+                <div class="chips target" title={lang.pick(
+                    "The coordinator's target assignment for it: it revokes what is not in it first, then gets the rest once others released it",
+                    "协调者给它的目标分配：先撤销不在目标里的分区，等别人释放后再拿到其余的分区",
+                )}>
+                    <span class="muted">{ lang.pick("target", "目标") }</span>
+                    { for props.target.iter().map(|p| html! {
+                        <span class={if props.partitions.contains(p) { "chip" } else { "chip incoming" }}>{ format!("P{p}") }</span>
+                    }) }
+                    if props.target.is_empty() { <span class="muted">{ lang.pick("nothing", "无") }</span> }
+                    if !props.revoking.is_empty() {
+                        <span class="muted">{ lang.pick("revoking", "撤销中") }</span>
+                        { for props.revoking.iter().map(|p| html! { <span class="chip revoking">{ format!("P{p}") }</span> }) }
+                    }
+                </div>
+            }
         </>
     }
 }

@@ -15,6 +15,8 @@ pub struct RebalanceBandProps {
     /// The group's consumers' client ids, to name them (not the consumers themselves, which
     /// change on every tick while this band changes only at a rebalance).
     pub names: Vec<(ConsumerId, String)>,
+    /// A consumer-protocol group: its rebalances move group epochs, not generations.
+    pub epochs: bool,
 }
 
 /// The newest rebalances first.
@@ -50,9 +52,11 @@ pub fn rebalance_band(lang: Lang, props: &RebalanceBandProps) -> Html {
                     };
                     html! {
                         <li class="rebalance">
-                            <div><strong>{ match lang {
-                                Lang::En => format!("gen {} → {}", r.generation_before, r.generation),
-                                Lang::Zh => format!("第 {} 代 → 第 {} 代", r.generation_before, r.generation),
+                            <div><strong>{ match (lang, groupsim::CONSUMER_PROTOCOL && props.epochs) {
+                                (Lang::En, true) => format!("epoch {} → {}", r.generation_before, r.generation),
+                                (Lang::Zh, true) => format!("组纪元 {} → {}", r.generation_before, r.generation),
+                                (Lang::En, false) => format!("gen {} → {}", r.generation_before, r.generation),
+                                (Lang::Zh, false) => format!("第 {} 代 → 第 {} 代", r.generation_before, r.generation),
                             } }</strong>
                                 { format!(" · {cause} · {}{rounds}", r.took) }</div>
                             <div class="muted">{ match lang {

@@ -32,6 +32,7 @@ pub fn sim_error(error: &SimError, lang: Lang) -> String {
         SimError::ConsumerProtocolNotBuilt => {
             "这个版本的演练场不包含新的消费者协议（group.protocol=consumer，KIP-848）".to_string()
         }
+        SimError::MixedGroup { .. } if !groupsim::CONSUMER_PROTOCOL => String::new(),
         SimError::MixedGroup { group, has } => {
             let (has, other) = match has {
                 groupsim::GroupProtocol::Classic => ("classic", "consumer"),

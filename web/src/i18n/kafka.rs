@@ -19,6 +19,27 @@ pub fn group_state_meaning(state: GroupState, lang: Lang) -> &'static str {
     }
 }
 
+/// What a consumer-protocol group's state means (reference §3.3).
+pub fn consumer_state_meaning(
+    state: groupsim::group::consumer::ConsumerGroupState,
+    lang: Lang,
+) -> &'static str {
+    use groupsim::group::consumer::ConsumerGroupState as S;
+    match state {
+        S::Empty => lang.pick("No members; committed offsets remain.", "组里没有成员，已提交的位移仍然保留。"),
+        S::Assigning => lang.pick(
+            "The group epoch moved ahead: the coordinator computes a new target assignment at the next heartbeat.",
+            "组纪元已前进：协调者会在下一次心跳时计算新的目标分配。",
+        ),
+        S::Reconciling => lang.pick(
+            "Members walk towards the target: owners revoke first, then the others get what was freed. Nobody stops what it keeps.",
+            "成员正在向目标分配靠拢：原拥有者先撤销分区，其他成员再拿到被释放的分区。保留下来的分区不会停止消费。",
+        ),
+        S::Stable => lang.pick("Every member has its target and consumes.", "每个成员都拿到了目标分配，正在消费。"),
+        S::Dead => lang.pick("No members and no offsets: being deleted.", "组里既没有成员也没有位移：正在被删除。"),
+    }
+}
+
 /// The invariant as a sentence (the English is the core's [`Invariant::statement`]).
 pub fn invariant_statement(invariant: Invariant, lang: Lang) -> &'static str {
     match lang {

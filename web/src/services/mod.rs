@@ -100,6 +100,23 @@ pub fn lesson_from_query(search: &str) -> Option<String> {
     })
 }
 
+/// A link whose world has a consumer-protocol consumer opens in the build that has the protocol
+/// (`kip848/`, the same query and fragment): this one leaves it out of its first load. True when
+/// the page is on its way there.
+pub fn open_in_consumer_protocol_build(scenario: &Scenario) -> bool {
+    if groupsim::CONSUMER_PROTOCOL {
+        return false;
+    }
+    let needs = scenario.commands.iter().any(|t| {
+        matches!(&t.command, groupsim::Command::AddConsumer { config }
+            if config.group_protocol == groupsim::GroupProtocol::Consumer)
+    });
+    let Some(location) = web_sys::window().map(|w| w.location()).filter(|_| needs) else { return false };
+    let target =
+        format!("kip848/{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+    location.replace(&target).is_ok()
+}
+
 /// The fragment that carries `scenario`.
 pub fn fragment_for(scenario: &Scenario) -> String {
     format!("#{}", scenario.to_link())
