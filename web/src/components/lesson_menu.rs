@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::lang::Lang;
-use crate::lesson::catalog::LESSONS;
+use crate::lesson::catalog;
 
 /// The lesson menu, a dialog over the page: `on_open` starts the lesson at a URL, `on_menu`
 /// closes the menu (with `false`).
@@ -19,7 +19,7 @@ pub fn lesson_menu(lang: Lang, on_open: &Callback<String>, on_menu: &Callback<bo
                     "每节课都会先搭好场景，告诉你该看哪里，等你动手尝试，最后留一道能在页面上找到答案的小题。",
                 ) }</p>
                 <ol>
-                    { for LESSONS.iter().map(|entry| {
+                    { for catalog::listed().map(|entry| {
                         let (open, url) = (on_open.clone(), entry.url());
                         html! { <li>
                             <button class="lesson-choice" onclick={move |_| open.emit(url.clone())}>{ entry.title(lang) }</button>

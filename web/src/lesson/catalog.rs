@@ -64,3 +64,16 @@ pub const LESSONS: [Entry; 8] = [
         zh: "静态成员：滚动重启不触发重平衡",
     },
 ];
+
+/// The lessons only the page with the consumer protocol (`dist/kip848/`) lists.
+pub const KIP848_LESSONS: [Entry; 1] = [Entry {
+    id: "kip848",
+    minutes: 4,
+    en: "The new protocol (KIP-848): nobody stops",
+    zh: "新协议（KIP-848）：没有人停下来",
+}];
+
+/// The lessons this build lists, in order.
+pub fn listed() -> impl Iterator<Item = &'static Entry> {
+    LESSONS.iter().chain(KIP848_LESSONS.iter().filter(|_| groupsim::CONSUMER_PROTOCOL))
+}

@@ -4,7 +4,6 @@
 
 use groupsim::{Command, Duration, Instant, Session, SimEvent};
 
-use super::catalog::LESSONS;
 use super::format::{Lesson, Step, parse};
 use super::measure::measure;
 use super::progress::{LessonRun, recording_now};
@@ -20,6 +19,15 @@ const FILES: [(&str, &str); 8] = [
     ("eager-cooperative", include_str!("../../../static/lessons/eager-cooperative.json")),
     ("static", include_str!("../../../static/lessons/static.json")),
 ];
+
+/// The lessons only the page with the consumer protocol lists (`KIP848_LESSONS`).
+const KIP848_FILES: [(&str, &str); 1] = [("kip848", include_str!("../../../static/lessons/kip848.json"))];
+
+/// The files this build lists, in the menu's order.
+fn files() -> Vec<(&'static str, &'static str)> {
+    let extra = if groupsim::CONSUMER_PROTOCOL { &KIP848_FILES[..] } else { &[] };
+    FILES.iter().chain(extra).copied().collect()
+}
 
 /// The longest a step may take to reach its event, in virtual time.
 const WAIT_LIMIT: Duration = Duration::from_secs(900);
@@ -117,8 +125,9 @@ fn take(lesson: &Lesson) -> (Session, u64) {
 
 #[test]
 fn every_built_in_lesson_parses_and_is_listed_as_it_is() {
-    assert_eq!(FILES.len(), LESSONS.len());
-    for (entry, (id, text)) in LESSONS.iter().zip(FILES) {
+    let listed: Vec<_> = super::catalog::listed().collect();
+    assert_eq!(files().len(), listed.len());
+    for (entry, (id, text)) in listed.into_iter().zip(files()) {
         assert_eq!(entry.id, id, "the menu lists the lessons in the files' order");
         let lesson = parse(text).unwrap_or_else(|e| panic!("{id}: {e}"));
         assert_eq!(lesson.title.en.as_deref(), Some(entry.en), "{id}: title");
@@ -136,7 +145,7 @@ fn every_built_in_lesson_parses_and_is_listed_as_it_is() {
 
 #[test]
 fn every_built_in_lesson_can_be_taken_to_its_question() {
-    for (id, text) in FILES {
+    for (id, text) in files() {
         let lesson = parse(text).expect("parses");
         let (session, duplicates) = take(&lesson);
         let view = session.sim().view();
@@ -155,6 +164,25 @@ fn the_crash_lesson_ends_with_records_processed_twice() {
     // Kafka's at-least-once: the records between the last commit and the crash come again.
     let (_, duplicates) = take(&parse(FILES[4].1).expect("parses"));
     assert!(duplicates > 0, "a kill between two auto-commits re-processes records");
+}
+
+/// The KIP-848 lesson's two halves: the classic group's join stopped its three owners, the
+/// consumer-protocol group's nobody.
+#[test]
+fn the_kip848_lesson_stops_nobody_where_the_classic_one_stopped_all() {
+    if !groupsim::CONSUMER_PROTOCOL {
+        return;
+    }
+    let lesson = parse(KIP848_FILES[0].1).expect("parses");
+    let mut classic_half = lesson.clone();
+    classic_half.steps.truncate(2);
+    let (session, _) = take(&classic_half);
+    let last = session.sim().view().groups[0].rebalances.last().cloned().expect("a rebalance");
+    assert_eq!(last.stopped.len(), 3, "eager range stops every owner: {last:?}");
+    let (session, _) = take(&lesson);
+    let group = &session.sim().view().groups[0];
+    assert!(group.consumer_protocol.is_some());
+    assert_eq!(group.rebalances.last().map(|r| r.stopped.len()), Some(0));
 }
 
 #[test]
