@@ -272,9 +272,9 @@ impl Sim {
                 };
                 let broker = self.config.broker;
                 let mut cx = Ctx { now, broker: &broker, fx: &mut fx };
-                let topics = partition_counts(&self.topics);
                 match self.route(&envelope.group, &request) {
                     Kind::Consumer => {
+                        let topics = partition_counts(&self.topics);
                         let group = self.consumer_group_mut(&envelope.group);
                         group.handle_request(conn, &client_id, request, &topics, &mut cx);
                     }
