@@ -111,6 +111,14 @@ impl Consumer {
         self.arm_kip848_heartbeat(now, fx);
     }
 
+    /// A heartbeat lost with its connection: the next one, with every field, after `at`.
+    pub(in crate::consumer) fn heartbeat_failed(&mut self, at: Instant) {
+        if let Some(k) = self.kip_mut() {
+            k.membership.on_transport_failure();
+            k.next_heartbeat = at;
+        }
+    }
+
     /// `onPartitionsLost`: the partitions go without a commit.
     pub(in crate::consumer) fn lose(&mut self, lost: Vec<crate::assignor::TopicPartition>, fx: &mut Effects) {
         self.assignment.clear();
@@ -133,15 +141,5 @@ fn error_code(error: &HeartbeatError) -> ErrorCode {
         HeartbeatError::FencedInstanceId { .. } => ErrorCode::FencedInstanceId,
         HeartbeatError::InvalidRequest { .. } => ErrorCode::InvalidRequest,
         HeartbeatError::GroupIdNotFound { .. } => ErrorCode::GroupIdNotFound,
-    }
-}
-
-impl Consumer {
-    /// A heartbeat lost with its connection: the next one, with every field, after `at`.
-    pub(in crate::consumer) fn heartbeat_failed(&mut self, at: Instant) {
-        if let Some(k) = self.kip_mut() {
-            k.membership.on_transport_failure();
-            k.next_heartbeat = at;
-        }
     }
 }
