@@ -781,3 +781,16 @@ async fn while_playing_a_panel_out_of_view_waits_until_it_is_scrolled_to() {
     assert_ne!(text_of(&root, ".flight .api"), wire_before);
     spacer.remove();
 }
+
+/// Issue 14: this page leaves the consumer protocol out of its first load; its consumer
+/// settings link to the page that has it (`kip848/`, in the page's language, in a new tab so the
+/// run here goes on).
+#[wasm_bindgen_test]
+async fn the_consumer_settings_link_to_the_page_with_the_consumer_protocol() {
+    let root = mount(1).await;
+    let link = root.query_selector(".add-consumer a[href^='kip848/']").unwrap().expect("a link to kip848/");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("kip848/?lang=en"));
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert!(link.text_content().unwrap().contains("group.protocol=consumer (KIP-848)"));
+    assert!(root.query_selector("select[aria-label='Rebalance protocol']").unwrap().is_none());
+}
