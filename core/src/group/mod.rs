@@ -4,7 +4,9 @@
 
 pub(crate) mod classic;
 pub mod consumer;
+mod rebalance;
 
 pub(crate) use classic::{Ctx, Group};
 pub use classic::{GroupState, NEW_MEMBER_JOIN_TIMEOUT_MS, RebalanceCause, RemovalReason};
 pub(crate) use consumer::Hosted;
+pub(crate) use rebalance::Rebalance;

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use state::GroupState;
 
 use crate::assignor::{AssignorName, TopicPartition};
+use crate::group::Rebalance;
 use crate::ids::Conn;
 use crate::protocol::Subscription;
 use crate::rng::SimRng;
@@ -135,18 +136,6 @@ impl Member {
     fn has_satisfied_heartbeat(&self) -> bool {
         !self.is_new && (self.awaiting_join || self.awaiting_sync)
     }
-}
-
-/// An ongoing rebalance, from the moment it starts to the moment the group is Stable again.
-#[derive(Clone, Debug)]
-pub(crate) struct Rebalance {
-    pub cause: RebalanceCause,
-    pub started_at: Instant,
-    pub generation_before: i32,
-    /// Who owned what when it started (client ids).
-    pub before: VecMap<TopicPartition, String>,
-    /// 1, or more when cooperative follow-up rebalances continue it.
-    pub round: u32,
 }
 
 /// A classic consumer group on its coordinator. A Dead group here is one whose offsets expired:

@@ -5,9 +5,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::coordinator::Ctx;
-use super::{Group, Rebalance, RebalanceCause};
+use super::{Group, RebalanceCause};
 use crate::assignor::TopicPartition;
 use crate::event::SimEvent;
+use crate::group::Rebalance;
 use crate::time::Instant;
 use crate::vec_map::VecMap;
 

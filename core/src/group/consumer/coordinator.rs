@@ -37,7 +37,7 @@ pub(crate) struct Hosted {
     /// When it became Empty: its offsets expire `offsets.retention.minutes` after.
     empty_since: Instant,
     /// The rebalance under way, for the record (`record.rs`).
-    pub(super) rebalance: Option<crate::group::classic::Rebalance>,
+    pub(super) rebalance: Option<crate::group::Rebalance>,
     rng: SimRng,
 }
 

@@ -11,8 +11,7 @@ use super::ConsumerGroupState;
 use super::coordinator::Hosted;
 use crate::assignor::TopicPartition;
 use crate::event::SimEvent;
-use crate::group::classic::Rebalance;
-use crate::group::{Ctx, RebalanceCause};
+use crate::group::{Ctx, Rebalance, RebalanceCause};
 use crate::vec_map::VecMap;
 
 impl Hosted {
