@@ -4,6 +4,7 @@
 
 pub(crate) mod classic;
 pub mod consumer;
+mod offsets;
 mod rebalance;
 
 pub(crate) use classic::{Ctx, Group};

@@ -8,8 +8,8 @@ use crate::assignor::TopicPartition;
 use crate::effects::Due;
 use crate::event::SimEvent;
 use crate::ids::Conn;
-use crate::protocol::{ErrorCode, Response};
-use crate::time::{Duration, Instant};
+use crate::protocol::ErrorCode;
+use crate::time::Duration;
 
 impl Group {
     /// OffsetCommit: stores each offset if the commit is valid, and answers.
@@ -33,33 +33,13 @@ impl Group {
             let due = Due::MemberExpiry { group: self.id.clone(), member: member_id.into() };
             cx.fx.set(due, cx.now + Duration::from_millis(member.session_timeout_ms));
         }
-        if error == ErrorCode::None {
-            for (tp, offset) in &offsets {
-                let previous = self.offsets.insert(tp.clone(), *offset);
-                cx.fx.emit(SimEvent::Committed {
-                    group: self.id.clone(),
-                    consumer: conn.consumer,
-                    partition: tp.clone(),
-                    offset: *offset,
-                    previous,
-                });
-            }
-        } else {
-            cx.fx.emit(SimEvent::CommitRejected { group: self.id.clone(), consumer: conn.consumer, error });
-        }
-        cx.fx.respond(conn, &self.id, Response::OffsetCommit { error, offsets });
+        crate::group::offsets::answer_commit(&self.id, &mut self.offsets, conn, error, offsets, cx.fx);
     }
 
-    /// The retention check that will find this Empty group's offsets expired: the first run of
-    /// the coordinator's periodic check (`offsets.retention.check.interval.ms`, from time zero)
-    /// at or after `offsets.retention.minutes` since it became Empty
-    /// (`ClassicGroup.offsetExpirationCondition`, `GroupCoordinatorShard.cleanupGroupMetadata`).
+    /// The retention check that will find this Empty group's offsets expired.
     pub(super) fn schedule_offsets_expiry(&mut self, cx: &mut Ctx<'_>) {
-        let retention = cx.broker.offsets_retention_minutes.saturating_mul(60_000);
-        let every = cx.broker.offsets_retention_check_interval_ms.max(1);
-        let due = self.state_since.as_millis().saturating_add(retention);
-        let at = due.div_ceil(every).saturating_mul(every);
-        cx.fx.set(Due::OffsetsExpiry(self.id.clone()), Instant::from_millis(at));
+        let at = crate::group::offsets::expiry_at(self.state_since, cx.broker);
+        cx.fx.set(Due::OffsetsExpiry(self.id.clone()), at);
     }
 
     /// The retention check: an Empty group's offsets are deleted, and the group with them
@@ -80,8 +60,7 @@ impl Group {
 
     /// OffsetFetch: the committed offset of each partition, `None` where there is none.
     pub(super) fn offset_fetch(&mut self, conn: Conn, partitions: Vec<TopicPartition>, cx: &mut Ctx<'_>) {
-        let offsets = partitions.into_iter().map(|tp| (tp.clone(), self.offsets.get(&tp).copied())).collect();
-        cx.fx.respond(conn, &self.id, Response::OffsetFetch { offsets });
+        crate::group::offsets::answer_fetch(&self.id, &self.offsets, conn, partitions, cx.fx);
     }
 
     /// `ClassicGroup.validateOffsetCommit`.

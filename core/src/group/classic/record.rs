@@ -1,9 +1,6 @@
 //! The playground's record of a rebalance: who owned what when it started, what moved and how
 //! long it took (not a Kafka structure: it feeds the events the UI draws).
 
-use alloc::string::String;
-use alloc::vec::Vec;
-
 use super::coordinator::Ctx;
 use super::{Group, RebalanceCause};
 use crate::assignor::TopicPartition;
@@ -46,19 +43,7 @@ impl Group {
             .iter()
             .flat_map(|m| m.assignment.iter().map(move |tp| (tp, m.client_id.as_str())))
             .collect();
-        let mut moved = Vec::new();
-        for (tp, from) in &rebalance.before {
-            let to = after.get(tp).copied();
-            if to != Some(from.as_str()) {
-                moved.push((tp.clone(), Some(from.clone()), to.map(String::from)));
-            }
-        }
-        for (tp, to) in &after {
-            if !rebalance.before.contains_key(*tp) {
-                moved.push(((*tp).clone(), None, Some(String::from(*to))));
-            }
-        }
-        crate::sort::sort(&mut moved);
+        let moved = rebalance.moved(&after);
         // Cooperative round 1 leaves moving partitions unowned while their old owner is still a
         // member: it revokes them and rejoins, and that rebalance continues this one.
         let follow_up = rebalance

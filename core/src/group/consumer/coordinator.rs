@@ -80,9 +80,13 @@ impl Hosted {
                 self.offset_commit(conn, &member_id, generation, offsets, cx);
             }
             Request::OffsetFetch { partitions } => {
-                let offsets =
-                    partitions.into_iter().map(|tp| (tp.clone(), self.offsets.get(&tp).copied())).collect();
-                cx.fx.respond(conn, self.id(), Response::OffsetFetch { offsets });
+                crate::group::offsets::answer_fetch(
+                    &self.group.group_id,
+                    &self.offsets,
+                    conn,
+                    partitions,
+                    cx.fx,
+                );
             }
             // A classic member's request to a group of the other kind (the playground refuses to
             // add one, so only a restart racing a conversion gets here): what a coordinator with
@@ -244,13 +248,13 @@ impl Hosted {
     /// Handles one of the group's deadlines.
     pub fn handle_timer(&mut self, due: &Due, topics: &VecMap<String, u32>, cx: &mut Ctx<'_>) {
         let (before, target_before) = (self.group.group_epoch, self.group.assignment_epoch);
-        let owners = self.rebalance.is_none().then(|| self.owners());
         let (member, reason) = match due {
             Due::ConsumerSession { member, .. } => (member.clone(), RemovalReason::SessionTimeout),
             Due::ConsumerRebalance { member, .. } => (member.clone(), RemovalReason::RevocationTimeout),
             Due::OffsetsExpiry(_) => return self.expire_offsets(cx),
             _ => return,
         };
+        let owners = self.rebalance.is_none().then(|| self.owners());
         let client_id = self.client_of(&member);
         let removed = match reason {
             RemovalReason::SessionTimeout => self.group.fence(&member, topics),
@@ -312,31 +316,21 @@ impl Hosted {
             Err(super::OffsetError::StaleMemberEpoch { .. }) => ErrorCode::StaleMemberEpoch,
             Err(super::OffsetError::UnknownMemberId { .. }) => ErrorCode::UnknownMemberId,
         };
-        if error == ErrorCode::None {
-            for (tp, offset) in &offsets {
-                let previous = self.offsets.insert(tp.clone(), *offset);
-                cx.fx.emit(SimEvent::Committed {
-                    group: self.id().into(),
-                    consumer: conn.consumer,
-                    partition: tp.clone(),
-                    offset: *offset,
-                    previous,
-                });
-            }
-        } else {
-            cx.fx.emit(SimEvent::CommitRejected { group: self.id().into(), consumer: conn.consumer, error });
-        }
-        cx.fx.respond(conn, self.id(), Response::OffsetCommit { error, offsets });
+        crate::group::offsets::answer_commit(
+            &self.group.group_id,
+            &mut self.offsets,
+            conn,
+            error,
+            offsets,
+            cx.fx,
+        );
     }
 
     /// As for a classic group: the first retention check at or after
     /// `offsets.retention.minutes` since the group became Empty.
     fn schedule_offsets_expiry(&mut self, cx: &mut Ctx<'_>) {
-        let retention = cx.broker.offsets_retention_minutes.saturating_mul(60_000);
-        let every = cx.broker.offsets_retention_check_interval_ms.max(1);
-        let due = self.empty_since.as_millis().saturating_add(retention);
-        let at = due.div_ceil(every).saturating_mul(every);
-        cx.fx.set(Due::OffsetsExpiry(self.id().into()), Instant::from_millis(at));
+        let at = crate::group::offsets::expiry_at(self.empty_since, cx.broker);
+        cx.fx.set(Due::OffsetsExpiry(self.id().into()), at);
     }
 
     /// An Empty group whose offsets expired is deleted (Empty → Dead).

@@ -5,7 +5,6 @@
 //! `stopped` time stays empty unless it lost everything.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use super::ConsumerGroupState;
 use super::coordinator::Hosted;
@@ -53,20 +52,9 @@ impl Hosted {
             return;
         }
         let Some(rebalance) = self.rebalance.take() else { return };
-        let after = self.owners();
-        let mut moved = Vec::new();
-        for (tp, from) in &rebalance.before {
-            let to = after.get(tp);
-            if to != Some(from) {
-                moved.push((tp.clone(), Some(from.clone()), to.cloned()));
-            }
-        }
-        for (tp, to) in &after {
-            if !rebalance.before.contains_key(tp) {
-                moved.push((tp.clone(), None, Some(to.clone())));
-            }
-        }
-        crate::sort::sort(&mut moved);
+        let owners = self.owners();
+        let after: VecMap<&TopicPartition, &str> = owners.iter().map(|(tp, c)| (tp, c.as_str())).collect();
+        let moved = rebalance.moved(&after);
         cx.fx.emit(SimEvent::RebalanceCompleted {
             group: self.group.group_id.clone(),
             cause: rebalance.cause,
