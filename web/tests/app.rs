@@ -9,7 +9,7 @@ use playground::AppProps;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
-use support::{advance, button, click, mount_with, settle, tab, text_of};
+use support::{advance, button, choose, click, mount_with, settle, tab, text_of};
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -106,20 +106,6 @@ async fn a_killed_consumer_keeps_its_partitions_until_the_session_timeout() {
         "{history:?}"
     );
     assert!(history[0].contains("stopped: consumer-1"), "{history:?}");
-}
-
-/// Sets a form control's value and fires the event Yew listens for.
-async fn choose(root: &Element, selector: &str, value: &str, event: &str) {
-    let el = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"));
-    if let Some(select) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlSelectElement>(&el) {
-        select.set_value(value);
-    } else if let Some(input) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&el) {
-        input.set_value(value);
-    }
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap()).unwrap();
-    settle().await;
 }
 
 /// Each member card's chips, joined: `["P0 P3", ...]`.

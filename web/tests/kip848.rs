@@ -11,7 +11,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::Element;
 
 mod support;
-use support::{advance, click, mount_with, settle, tab, text_of};
+use support::{advance, choose, click, mount_with, tab, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -22,15 +22,6 @@ async fn mount_group() -> Element {
         0@add-consumer:reset=earliest,protocol=consumer;0@add-consumer:reset=earliest,protocol=consumer";
     let scenario = Scenario::from_link(link).unwrap();
     mount_with(AppProps { scenario: Some(scenario), shortcuts: false, ..AppProps::default() }).await
-}
-
-async fn choose(root: &Element, selector: &str, value: &str) {
-    let el = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"));
-    wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlSelectElement>(&el).unwrap().set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
-    settle().await;
 }
 
 /// The group's facts: group epoch, target epoch, coordinator, assignor, lag.
@@ -48,7 +39,7 @@ async fn a_newcomer_shows_its_target_until_the_owners_have_revoked() {
     assert!(states.iter().all(|s| s == "STABLE, epoch 3"), "{states:?}");
     assert!(text_of(&root, ".chips.target").is_empty(), "reconciled: no target row");
     // Add a third through the form, on the consumer protocol.
-    choose(&root, "select[aria-label='Rebalance protocol']", "1").await;
+    choose(&root, "select[aria-label='Rebalance protocol']", "1", "change").await;
     assert!(root.query_selector("select[aria-label='Assignment strategy']").unwrap().is_none());
     click(&root, "Add consumer").await;
     click(&root, "Step to the next event").await; // the first heartbeat leaves

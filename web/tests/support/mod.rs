@@ -53,3 +53,17 @@ pub async fn tab(root: &Element, label: &str) {
     wasm_bindgen::JsCast::dyn_into::<HtmlElement>(found).unwrap().click();
     settle().await;
 }
+
+/// Sets a form control's value and fires the event Yew listens for.
+pub async fn choose(root: &Element, selector: &str, value: &str, event: &str) {
+    let el = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"));
+    if let Some(select) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlSelectElement>(&el) {
+        select.set_value(value);
+    } else if let Some(input) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&el) {
+        input.set_value(value);
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap()).unwrap();
+    settle().await;
+}
