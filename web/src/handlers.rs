@@ -31,6 +31,7 @@ pub struct Handlers {
     pub lesson_back: Callback<()>,
     pub lesson_leave: Callback<()>,
     pub lesson_answer: Callback<String>,
+    pub full_size: Callback<()>,
 }
 
 impl Handlers {
@@ -55,6 +56,7 @@ impl Handlers {
             lesson_back: link.callback(|_| Msg::LessonBack),
             lesson_leave: link.callback(|_| Msg::LessonLeave),
             lesson_answer: link.callback(Msg::LessonAnswer),
+            full_size: link.callback(|_| Msg::FullSize),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod app;
 mod components;
+mod embed;
 mod handlers;
 mod held;
 mod i18n;
@@ -56,6 +57,7 @@ pub fn start() {
         play_linked,
         speed: speed.unwrap_or(app::DEFAULT_SPEED),
         follow_hash: true,
+        embed: services::embed_from_url(),
         ..AppProps::default()
     };
     let document = web_sys::window().and_then(|w| w.document());

@@ -58,4 +58,10 @@ pub enum Msg {
     LessonAnswer(String),
     /// A lesson step points at something not on the page.
     LessonProblem(String),
+    /// A host page's message (its JSON text) and who sent it (`docs/embed.md`).
+    Embed(String, crate::services::embed::Sender),
+    /// The embedded page's height changed to this (CSS pixels).
+    Height(u32),
+    /// Open this run full size, in a new tab (from an embed).
+    FullSize,
 }

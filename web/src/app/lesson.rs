@@ -52,12 +52,9 @@ impl App {
     /// the page goes on).
     pub(super) fn lesson_loaded(&mut self, ctx: &Context<Self>, url: &str, text: Result<String, String>) {
         match text.and_then(|t| lesson::parse(&t)) {
-            Ok(lesson) => {
-                self.lessons.menu = false;
-                self.lessons.run = Some(Shared(std::rc::Rc::new(LessonRun::new(lesson))));
-                self.enter_step(ctx);
-            }
+            Ok(lesson) => self.lesson_start(ctx, lesson),
             Err(e) => {
+                self.embed_lesson_failed(&format!("{}: {e}", short_url(url)));
                 self.error = Some(format!(
                     "{} {}: {e}. {}",
                     self.lang.pick("The lesson could not be opened:", "无法打开这节课："),
@@ -66,6 +63,13 @@ impl App {
                 ));
             }
         }
+    }
+
+    /// Starts `lesson` at its first step (the menu closes).
+    pub(super) fn lesson_start(&mut self, ctx: &Context<Self>, lesson: lesson::format::Lesson) {
+        self.lessons.menu = false;
+        self.lessons.run = Some(Shared(std::rc::Rc::new(LessonRun::new(lesson))));
+        self.enter_step(ctx);
     }
 
     pub(super) fn lesson_open(&mut self, ctx: &Context<Self>, url: String) {
@@ -245,6 +249,9 @@ impl App {
         let session = Session::new(scenario).map_err(|e| e.to_string())?;
         self.playback.timer = None;
         self.session = session;
+        if let Some(embed) = &mut self.embed {
+            embed.rewritten(Instant::ZERO);
+        }
         self.observed = crate::observed::Observed::default();
         self.checkpoints.clear();
         self.link = None;

@@ -1,6 +1,7 @@
 //! The root component: owns the session (the world and its recording) and the timer that
 //! drives it. The lesson part is in [`lesson`].
 
+mod embed;
 mod lesson;
 
 use gloo_timers::callback::{Interval, Timeout};
@@ -73,6 +74,10 @@ pub struct AppProps {
     /// Offer the lessons to a newcomer (the page does; tests that do not need it leave it off).
     #[prop_or(false)]
     pub invite: bool,
+    /// Embedded in a tutorial page (`?embed=1`): compact, its panels chosen, driven by the
+    /// host's messages (`docs/embed.md`).
+    #[prop_or_default]
+    pub embed: Option<crate::embed::Embed>,
 }
 
 impl Default for AppProps {
@@ -89,6 +94,7 @@ impl Default for AppProps {
             lang: Lang::En,
             lesson: None,
             invite: false,
+            embed: None,
         }
     }
 }
@@ -154,6 +160,8 @@ pub struct App {
     lang: Lang,
     /// The invitation to take a lesson, until the newcomer opens the menu or dismisses it.
     invite: bool,
+    /// The embed's listener and what it has told the host, when embedded.
+    embed: Option<embed::EmbedHost>,
     _keys: Option<KeyListener>,
     _hash: Option<HashListener>,
     on: Handlers,
@@ -236,7 +244,8 @@ impl Component for App {
             help: false,
             follow: None,
             lang: props.lang,
-            invite: props.invite && props.lesson.is_none(),
+            invite: props.invite && props.lesson.is_none() && props.embed.is_none(),
+            embed: props.embed.clone().map(|options| embed::EmbedHost::new(options, ctx)),
             _keys: keys,
             _hash: hash,
             on: Handlers::new(ctx.link()),
@@ -256,7 +265,8 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         // Anything the visitor does stops a replay where it has got to; the run so far is kept.
         // (Scrolling does not: it only shows other panels.)
-        if !matches!(msg, Msg::Replay | Msg::Seen(_)) {
+        // Nor does a host's message until it is read (`embed_request` decides).
+        if !matches!(msg, Msg::Replay | Msg::Seen(_) | Msg::Embed(..) | Msg::Height(_) | Msg::FullSize) {
             self.playback.replay = None;
         }
         match msg {
@@ -288,6 +298,9 @@ impl Component for App {
                 self.observed = Observed::default();
                 self.checkpoints.clear();
                 self.error = None;
+                if let Some(embed) = &mut self.embed {
+                    embed.rewritten(Instant::ZERO);
+                }
                 self.drain();
             }
             Msg::Share => {
@@ -303,7 +316,7 @@ impl Component for App {
                     );
                 }
             }
-            Msg::Command(command) => self.command(command),
+            Msg::Command(command) => _ = self.command(command),
             Msg::Key(key) => return self.key(ctx, &key),
             Msg::Help(shown) => self.help = shown,
             Msg::Follow(key) => self.follow = key,
@@ -335,6 +348,15 @@ impl Component for App {
                     run.make_mut().problem = Some(format!("step {step}, {problem}"));
                 }
             }
+            Msg::Embed(text, sender) => self.embed_request(ctx, &text, &sender),
+            Msg::Height(height) => {
+                self.embed_height(height);
+                return false;
+            }
+            Msg::FullSize => {
+                services::embed::open_full_size(&services::fragment_for(&self.session.scenario()), self.lang);
+                return false;
+            }
             Msg::Seen(panels) => {
                 let mut changed = false;
                 for (panel, in_view) in panels {
@@ -362,6 +384,7 @@ impl Component for App {
         }
         self.follow_into_view();
         self.lesson_rendered(ctx);
+        self.embed_rendered(ctx, first_render);
     }
 
     fn view(&self, _ctx: &Context<Self>) -> Html {
@@ -377,11 +400,22 @@ impl Component for App {
         let held = &self.viewport.held;
         let lang = self.lang;
         let other = lang.other();
+        let embed = self.embed.as_ref().map(|e| &e.options);
+        let shows = |panel: &str| embed.is_none_or(|e| e.shows(panel));
+        let (left, right) = (shows("topics") || shows("producers"), shows("groups"));
         html! {
             <ContextProvider<Lang> context={lang}>
-            <main class={classes!("playground", fast.then_some("fast"))} ref={self.viewport.root.clone()}>
+            <main class={classes!("playground", fast.then_some("fast"), embed.map(|_| "embed"))} ref={self.viewport.root.clone()}>
                 <header class="topbar">
-                    <h1>{ lang.pick("Kafka consumer group playground", "Kafka 消费者组演练场") }</h1>
+                    <h1 class={classes!(embed.map(|_| "sr-only"))}>{ lang.pick("Kafka consumer group playground", "Kafka 消费者组演练场") }</h1>
+                    if embed.is_some() {
+                        <div class="page-tools">
+                            <button class="link" title={lang.pick("Open this run in a new tab, full size", "在新标签页中以完整大小打开这次运行")}
+                                onclick={{ let open = on.full_size.clone(); move |_| open.emit(()) }}>
+                                { lang.pick("Kafka group playground: open full size ↗", "Kafka 消费者组演练场：完整打开 ↗") }
+                            </button>
+                        </div>
+                    } else {
                     <div class="page-tools">
                         <button class="primary" data-spot="lessons" onclick={{ let open = on.lessons.clone(); move |_| open.emit(true) }}>
                             { lang.pick("Lessons", "课程") }
@@ -391,6 +425,7 @@ impl Component for App {
                             { other.pick("English", "中文") }
                         </button>
                     </div>
+                    }
                     { controls(lang, &ControlsProps {
                         playing: self.playback.timer.is_some(),
                         now: view.now,
@@ -451,11 +486,13 @@ impl Component for App {
                         } }
                     </p>
                 }
-                <div class="columns">
+                <div class={classes!("columns", (left != right).then_some("single"))}>
+                    if left {
                     <div class="column">
-                        { for view.topics.iter().map(|topic| held.slot(&format!("topic:{}", topic.name), playing, &|| html! {
+                        { for view.topics.iter().filter(|_| shows("topics")).map(|topic| held.slot(&format!("topic:{}", topic.name), playing, &|| html! {
                             { memo(TopicPanel { topic: topic.clone(), owners: owners.clone(), follow: self.follow, fast, on_command: on.command.clone() }) }
                         })) }
+                        if shows("producers") {
                         { held.slot("producers", playing, &|| html! {
                             { memo(ProducerPanel {
                                 producers: view.producers.clone(),
@@ -465,7 +502,10 @@ impl Component for App {
                                 on_command: on.command.clone(),
                             }) }
                         }) }
+                        }
                     </div>
+                    }
+                    if right {
                     <div class="column">
                         { for group_ids.iter().map(|id| held.slot(&format!("group:{id}"), playing, &|| html! {
                             { memo(GroupPanel {
@@ -480,10 +520,14 @@ impl Component for App {
                         })) }
                         { new_group(lang, &group_ids, &on.command) }
                     </div>
+                    }
                 </div>
+                if shows("wire") {
                 { held.slot("wire", playing, &|| html! {
                     { memo(Wire { flights: self.observed.wire.clone(), timeouts: self.observed.timeouts.clone(), now: view.now, fast }) }
                 }) }
+                }
+                if shows("details") {
                 { held.slot("details", playing, &|| html! {
                     { memo(Details {
                         groups: view.groups.clone(),
@@ -495,6 +539,7 @@ impl Component for App {
                         on_seek: on.seek.clone(),
                     }) }
                 }) }
+                }
                 if self.help {
                     { help(lang, &on.close_help) }
                 }
@@ -528,9 +573,13 @@ impl App {
     /// Runs the world to `t`, handing every event to what is observed and to the lesson (so a
     /// step's wait is met whether the world got there by playing or by a seek's replay).
     fn run_to(&mut self, t: Instant) -> Result<(), groupsim::ScenarioError> {
-        let (observed, lessons) = (&mut self.observed, &mut self.lessons);
+        let (observed, lessons, embed, lang) =
+            (&mut self.observed, &mut self.lessons, &mut self.embed, self.lang);
         self.session.run_to_draining(t, &mut |e| {
             lessons.saw(&e.event);
+            if let Some(embed) = embed.as_mut() {
+                embed.saw(&e, lang);
+            }
             observed.event(e);
         })
     }
@@ -552,6 +601,9 @@ impl App {
     fn drain(&mut self) {
         while let Some(stamped) = self.session.poll_event() {
             self.lessons.saw(&stamped.event);
+            if let Some(embed) = &mut self.embed {
+                embed.saw(&stamped, self.lang);
+            }
             self.observed.event(stamped);
         }
         self.view = self.session.sim().view();
@@ -576,16 +628,26 @@ impl App {
         }
     }
 
-    /// A refused command changes nothing in the world; say why next to the controls.
-    fn command(&mut self, command: Command) {
-        match self.session.apply(command.clone()) {
+    /// A refused command changes nothing in the world; say why next to the controls (and to
+    /// the caller).
+    fn command(&mut self, command: Command) -> Result<(), String> {
+        let result = match self.session.apply(command.clone()) {
             Ok(()) => {
                 self.error = None;
                 self.lesson_acted(&command);
+                if let Some(embed) = &mut self.embed {
+                    embed.rewritten(self.session.sim().now());
+                }
+                Ok(())
             }
-            Err(e) => self.error = Some(crate::i18n::errors::sim_error(&e, self.lang)),
-        }
+            Err(e) => {
+                let said = crate::i18n::errors::sim_error(&e, self.lang);
+                self.error = Some(said.clone());
+                Err(said)
+            }
+        };
         self.drain();
+        result
     }
 
     /// Goes to `t`: forward by running (up to where the recording reaches or beyond), backward by

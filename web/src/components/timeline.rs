@@ -118,6 +118,9 @@ fn timeline(props: &Timeline, lang: Lang, state: &Local<SeedField>) -> Html {
             }
             if let Some(link) = &props.link {
                 <input class="share-link" readonly=true aria-label={lang.pick("The share link", "这次运行的分享链接")} value={link.clone()} />
+                <input class="share-link" readonly=true aria-label={lang.pick("Embed this run in a page (an iframe, 800×580)", "把这次运行嵌入网页（iframe，800×580）")}
+                    title={lang.pick("Paste into a tutorial page; docs/embed.md says how to drive it", "粘贴到教程页面里；如何用脚本控制它见 docs/embed.md")}
+                    value={crate::embed::iframe_snippet(link)} />
             }
         </div>
     }

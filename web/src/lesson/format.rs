@@ -122,7 +122,12 @@ pub fn parse(text: &str) -> Result<Lesson, String> {
         );
         format!("{place}: {}", e.message)
     })?;
-    let lesson = read_lesson(&value)?;
+    from_json(&value)
+}
+
+/// A lesson from JSON already read (a host page hands one over as an object; `docs/embed.md`).
+pub fn from_json(value: &Json) -> Result<Lesson, String> {
+    let lesson = read_lesson(value)?;
     check(&lesson)?;
     Ok(lesson)
 }

@@ -35,6 +35,28 @@ pub fn parse(text: &str) -> Result<Json, JsonError> {
     Ok(value)
 }
 
+/// `text` as a JSON string, in quotes (what the embed API writes; `docs/embed.md`).
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => {
+                let code = c as u32;
+                out.push_str("\\u00");
+                out.push(char::from_digit(code >> 4, 16).unwrap_or('0'));
+                out.push(char::from_digit(code & 15, 16).unwrap_or('0'));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Nesting deeper than this is refused (a lesson is four levels deep).
 const MAX_DEPTH: usize = 32;
 
@@ -236,6 +258,14 @@ mod tests {
         assert_eq!(fields[1], ("b".into(), Json::Str("x\"y\né😀".into())));
         assert_eq!(fields[2], ("c".into(), Json::Obj(vec![])));
         assert_eq!(parse("\"中文\"").unwrap(), Json::Str("中文".into()));
+    }
+
+    #[test]
+    fn quoting_reads_back_as_the_same_string() {
+        for text in ["plain", "a \"b\" \\ c", "line\nbreak\ttab\u{1}", "中文 😀"] {
+            assert_eq!(parse(&quote(text)).unwrap(), Json::Str(text.into()), "{}", quote(text));
+        }
+        assert_eq!(quote("\u{1f}"), "\"\\u001f\"");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! document-wide keyboard listener and the watch on which panels are in view; and, in their own
 //! files, fetching lessons, the page's language and the lesson spotlight.
 
+pub mod embed;
 pub mod fetch;
 pub mod language;
 pub mod spotlight;
@@ -70,20 +71,31 @@ pub fn options_from_query(search: &str) -> (Option<usize>, bool) {
     let (mut speed, mut play) = (None, false);
     for pair in search.trim_start_matches('?').split('&') {
         match pair.split_once('=') {
-            Some(("speed", value)) => {
-                // In tenths, read without floats (their parser and printer weigh ~20 KB).
-                let (whole, tenth) = value.split_once('.').unwrap_or((value, "0"));
-                let tenth = tenth.get(..1).unwrap_or("0");
-                if let (Ok(whole), Ok(tenth)) = (whole.parse::<u64>(), tenth.parse::<u64>()) {
-                    let tenths = whole.saturating_mul(10).saturating_add(tenth);
-                    speed = crate::components::SPEEDS.iter().rposition(|&s| s <= tenths.max(1));
-                }
-            }
+            Some(("speed", value)) => speed = speed_from_text(value).or(speed),
             Some(("play", value)) => play = value == "1",
             _ => {}
         }
     }
     (speed, play)
+}
+
+/// A speed as `?speed=` and the embed API write it (a multiple of real time: `100`, `0.5`) as an
+/// index into the speeds offered, the nearest at or below; `None` when it is not a number.
+pub fn speed_from_text(value: &str) -> Option<usize> {
+    // In tenths, read without floats (their parser and printer weigh ~20 KB).
+    let (whole, tenth) = value.split_once('.').unwrap_or((value, "0"));
+    let tenth = tenth.get(..1).unwrap_or("0");
+    let (whole, tenth) = (whole.parse::<u64>().ok()?, tenth.parse::<u64>().ok()?);
+    let tenths = whole.saturating_mul(10).saturating_add(tenth);
+    crate::components::SPEEDS.iter().rposition(|&s| s <= tenths.max(1))
+}
+
+/// The page's embed options (`?embed=1&panels=…&origin=…`), if it is embedded.
+pub fn embed_from_url() -> Option<crate::embed::Embed> {
+    let search = web_sys::window()?.location().search().ok()?;
+    crate::embed::from_query(&search, |v| {
+        js_sys::decode_uri_component(v).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    })
 }
 
 /// The lesson the page's `?lesson=` names (a URL on this site), if any.
