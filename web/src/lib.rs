@@ -24,6 +24,7 @@ mod shortcuts;
 mod world;
 
 pub use app::{App, AppProps};
+pub use embed::Embed;
 
 /// What the page says about a share-link fragment it cannot read (`None` when it reads).
 pub fn link_error(fragment: &str) -> Option<String> {
