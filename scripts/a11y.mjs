@@ -1,6 +1,7 @@
 // The accessibility audit (issue 15): opens the built site in headless Chromium at each size,
-// lets it draw, runs axe-core (from npm, node_modules/axe-core) with the WCAG 2.1 A and AA rules,
-// and prints every violation with the elements it found. Exits 1 if there is any.
+// lets it draw (a tutorial page: the playground in its frame), runs axe-core (from npm,
+// node_modules/axe-core) with the WCAG 2.1 A and AA rules, and prints every violation with the
+// elements it found. Exits 1 if there is any.
 // Usage: node --experimental-websocket scripts/a11y.mjs URL [WIDTHxHEIGHT ...]
 import { readFileSync } from "node:fs";
 import { openBrowser, sleep } from "./devtools.mjs";
@@ -16,7 +17,10 @@ for (const [i, size] of sizes.entries()) {
     let drawn;
     for (let t = 0; t < 100 && !drawn; t++) {
       await sleep(100);
-      drawn = (await send("Runtime.evaluate", { expression: "document.documentElement.dataset.firstDrawMs", returnByValue: true }))?.result?.value;
+      // A tutorial page (static/example/) waits for the playground in its frame.
+      const expression = `document.documentElement.dataset.firstDrawMs ||
+        document.querySelector("iframe")?.contentDocument?.documentElement.dataset.firstDrawMs`;
+      drawn = (await send("Runtime.evaluate", { expression, returnByValue: true }))?.result?.value;
     }
     if (!drawn) throw new Error(`the page never drew at ${size}`);
     await sleep(500);
