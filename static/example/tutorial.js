@@ -6,7 +6,7 @@
   const lang = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
   // Only this page may drive the playground: its origin goes into ?origin=.
   const site = new URL("../../", location.href);
-  frame.src = `${site.pathname}?embed=1&lang=${lang}&panels=topics,groups,wire` +
+  frame.src = `${site.pathname}embed/?embed=1&lang=${lang}&panels=topics,groups,wire` +
     `&origin=${encodeURIComponent(location.origin)}`;
   const target = site.origin;
   const send = (type, fields = {}) => frame.contentWindow.postMessage({ api: 1, type, ...fields }, target);

@@ -47,6 +47,9 @@ pub fn start() {
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
+    if services::open_in_embed_build() {
+        return;
+    }
     let (speed, play_linked) = services::options_from_url();
     services::language::set_document_lang(lang);
     let props = AppProps {

@@ -2,7 +2,7 @@
 //! in a frame, so the playground's messages to its host arrive at this same window: the test
 //! listens for them there and posts its requests to itself, as a host page would to the frame.
 //! Each test unmounts its app before it ends, since every mounted embed hears every message.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "embed"))]
 #![allow(clippy::unwrap_used)]
 
 use std::cell::RefCell;

@@ -64,8 +64,17 @@ impl EmbedHost {
 }
 
 impl App {
+    /// The embed, in a build that speaks the API ([`crate::embed::BUILT`]; in the others this
+    /// is `None` at compile time, and none of the embed's code is linked).
+    pub(super) fn embed_mut(&mut self) -> Option<&mut EmbedHost> {
+        self.embed.as_mut().filter(|_| crate::embed::BUILT)
+    }
+
     /// A host page's message: acted on, or refused with the reason sent back to its sender.
     pub(super) fn embed_request(&mut self, ctx: &Context<Self>, text: &str, sender: &Sender) {
+        if !crate::embed::BUILT {
+            return;
+        }
         let Request { id, ask } = match inbound::read(text) {
             Ok(request) => request,
             Err(refusal) => return sender.post(&outbound::refused(&refusal)),
@@ -115,7 +124,7 @@ impl App {
                 Ok(())
             }
             Ask::GetState => {
-                if let Some(embed) = &mut self.embed {
+                if let Some(embed) = self.embed_mut() {
                     embed.state.clear();
                 }
                 Ok(())
@@ -128,7 +137,7 @@ impl App {
 
     /// A lesson asked for by URL could not be opened: the host hears why too.
     pub(super) fn embed_lesson_failed(&self, message: &str) {
-        if let Some(embed) = &self.embed {
+        if let Some(embed) = self.embed.as_ref().filter(|_| crate::embed::BUILT) {
             let refusal = Refusal { asked: Some("lesson".into()), id: None, message: message.into() };
             host::post(&embed.options, &outbound::refused(&refusal));
         }
@@ -137,7 +146,7 @@ impl App {
     /// After a draw: the first says the page is ready (and starts watching its height); then
     /// the rebalances reached, the state when it changed and the lesson's progress are posted.
     pub(super) fn embed_rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
-        let Some(embed) = &mut self.embed else { return };
+        let Some(embed) = self.embed.as_mut().filter(|_| crate::embed::BUILT) else { return };
         if first_render {
             host::post(&embed.options, &outbound::ready(self.lang.code()));
             if let Some(root) = self.viewport.root.cast::<web_sys::Element>() {
@@ -163,7 +172,7 @@ impl App {
 
     /// The page's height changed: the host may resize its frame.
     pub(super) fn embed_height(&self, height: u32) {
-        if let Some(embed) = &self.embed {
+        if let Some(embed) = self.embed.as_ref().filter(|_| crate::embed::BUILT) {
             host::post(&embed.options, &outbound::size(height));
         }
     }

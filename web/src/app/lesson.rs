@@ -249,7 +249,7 @@ impl App {
         let session = Session::new(scenario).map_err(|e| e.to_string())?;
         self.playback.timer = None;
         self.session = session;
-        if let Some(embed) = &mut self.embed {
+        if let Some(embed) = self.embed_mut() {
             embed.rewritten(Instant::ZERO);
         }
         self.observed = crate::observed::Observed::default();

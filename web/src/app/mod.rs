@@ -245,7 +245,11 @@ impl Component for App {
             follow: None,
             lang: props.lang,
             invite: props.invite && props.lesson.is_none() && props.embed.is_none(),
-            embed: props.embed.clone().map(|options| embed::EmbedHost::new(options, ctx)),
+            embed: props
+                .embed
+                .clone()
+                .filter(|_| crate::embed::BUILT)
+                .map(|options| embed::EmbedHost::new(options, ctx)),
             _keys: keys,
             _hash: hash,
             on: Handlers::new(ctx.link()),
@@ -298,7 +302,7 @@ impl Component for App {
                 self.observed = Observed::default();
                 self.checkpoints.clear();
                 self.error = None;
-                if let Some(embed) = &mut self.embed {
+                if let Some(embed) = self.embed_mut() {
                     embed.rewritten(Instant::ZERO);
                 }
                 self.drain();
@@ -354,7 +358,10 @@ impl Component for App {
                 return false;
             }
             Msg::FullSize => {
-                services::embed::open_full_size(&services::fragment_for(&self.session.scenario()), self.lang);
+                if crate::embed::BUILT {
+                    let fragment = services::fragment_for(&self.session.scenario());
+                    services::embed::open_full_size(&fragment, self.lang);
+                }
                 return false;
             }
             Msg::Seen(panels) => {
@@ -400,7 +407,7 @@ impl Component for App {
         let held = &self.viewport.held;
         let lang = self.lang;
         let other = lang.other();
-        let embed = self.embed.as_ref().map(|e| &e.options);
+        let embed = self.embed.as_ref().filter(|_| crate::embed::BUILT).map(|e| &e.options);
         let shows = |panel: &str| embed.is_none_or(|e| e.shows(panel));
         let (left, right) = (shows("topics") || shows("producers"), shows("groups"));
         html! {
@@ -577,7 +584,7 @@ impl App {
             (&mut self.observed, &mut self.lessons, &mut self.embed, self.lang);
         self.session.run_to_draining(t, &mut |e| {
             lessons.saw(&e.event);
-            if let Some(embed) = embed.as_mut() {
+            if let Some(embed) = embed.as_mut().filter(|_| crate::embed::BUILT) {
                 embed.saw(&e, lang);
             }
             observed.event(e);
@@ -601,7 +608,7 @@ impl App {
     fn drain(&mut self) {
         while let Some(stamped) = self.session.poll_event() {
             self.lessons.saw(&stamped.event);
-            if let Some(embed) = &mut self.embed {
+            if let Some(embed) = self.embed.as_mut().filter(|_| crate::embed::BUILT) {
                 embed.saw(&stamped, self.lang);
             }
             self.observed.event(stamped);
@@ -635,8 +642,9 @@ impl App {
             Ok(()) => {
                 self.error = None;
                 self.lesson_acted(&command);
-                if let Some(embed) = &mut self.embed {
-                    embed.rewritten(self.session.sim().now());
+                let now = self.session.sim().now();
+                if let Some(embed) = self.embed_mut() {
+                    embed.rewritten(now);
                 }
                 Ok(())
             }

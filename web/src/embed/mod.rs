@@ -9,6 +9,11 @@ pub mod outbound;
 #[cfg(test)]
 mod tests;
 
+/// Whether this build speaks the API: the embed's build (`dist/embed/`) and the one with the
+/// consumer protocol do; the first load does not, and sends `?embed=1` to the embed's build.
+/// Every use of the embed in the app is behind it, so none of its code is in the first load.
+pub const BUILT: bool = cfg!(feature = "embed");
+
 /// The API's version: every message in either direction carries it as `"api"`.
 pub const API: i64 = 1;
 
@@ -45,15 +50,21 @@ impl Embed {
     }
 }
 
+/// Whether the page's query (`?embed=1&…`) asks for it to be embedded.
+pub fn asked(search: &str) -> bool {
+    search.trim_start_matches('?').split('&').any(|pair| pair == "embed=1")
+}
+
 /// Reads `?embed=1&panels=topics,groups&origin=https://example.com`: `None` unless `embed=1`.
 /// Unknown panel names are left out (none known at all: every panel); origins are
 /// percent-decoded by the caller's `decode`.
 pub fn from_query(search: &str, decode: impl Fn(&str) -> String) -> Option<Embed> {
-    let mut embed = false;
+    if !asked(search) {
+        return None;
+    }
     let (mut panels, mut origins) = (Vec::new(), Vec::new());
     for pair in search.trim_start_matches('?').split('&') {
         match pair.split_once('=') {
-            Some(("embed", value)) => embed = value == "1",
             Some(("panels", value)) => {
                 let value = decode(value);
                 panels = PANELS
@@ -75,19 +86,27 @@ pub fn from_query(search: &str, decode: impl Fn(&str) -> String) -> Option<Embed
     if panels.is_empty() {
         panels = PANELS.iter().map(|p| p.to_string()).collect();
     }
-    embed.then_some(Embed { panels, origins })
+    Some(Embed { panels, origins })
 }
 
-/// The `<iframe>` a tutorial page pastes to embed `link` (a share link) at 800×580.
+/// The `<iframe>` a tutorial page pastes to embed `link` (a share link) at 800×580: the same
+/// run in the embed's build (`embed/` beside the first load's page; the build with the consumer
+/// protocol speaks the API itself), with `embed=1`.
 pub fn iframe_snippet(link: &str) -> String {
     let (address, fragment) = link.split_once('#').unwrap_or((link, ""));
-    let embed = match (address.contains("embed=1"), address.contains('?')) {
-        (true, _) => "",
-        (false, true) => "&embed=1",
-        (false, false) => "?embed=1",
+    let (path, query) = address.split_once('?').unwrap_or((address, ""));
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let folder = match folder.ends_with("/embed/") || folder.ends_with("/kip848/") {
+        true => folder.to_string(),
+        false => format!("{folder}embed/"),
+    };
+    let query = match (query.split('&').any(|p| p == "embed=1"), query.is_empty()) {
+        (true, _) => query.to_string(),
+        (false, true) => "embed=1".to_string(),
+        (false, false) => format!("{query}&embed=1"),
     };
     format!(
-        "<iframe src=\"{address}{embed}#{fragment}\" width=\"800\" height=\"580\" style=\"border:0;max-width:100%\" \
+        "<iframe src=\"{folder}?{query}#{fragment}\" width=\"800\" height=\"580\" style=\"border:0;max-width:100%\" \
          title=\"Kafka consumer group playground\" loading=\"lazy\"></iframe>"
     )
 }

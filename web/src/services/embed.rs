@@ -127,11 +127,11 @@ impl Drop for HeightWatch {
     }
 }
 
-/// Opens the run full size in a new tab: this page without the embed's options, in `lang`,
-/// with the run's share link.
+/// Opens the run full size in a new tab: the first load's page (which opens a run that needs the
+/// consumer protocol in that build), without the embed's options, in `lang`, with the run's share
+/// link.
 pub fn open_full_size(fragment: &str, lang: crate::lang::Lang) {
     let Some(window) = web_sys::window() else { return };
-    let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}?lang={}{fragment}", lang.code());
+    let url = format!("{}?lang={}{fragment}", super::HOME, lang.code());
     let _ = window.open_with_url_and_target(&url, "_blank");
 }

@@ -90,8 +90,12 @@ pub fn speed_from_text(value: &str) -> Option<usize> {
     crate::components::SPEEDS.iter().rposition(|&s| s <= tenths.max(1))
 }
 
-/// The page's embed options (`?embed=1&panels=…&origin=…`), if it is embedded.
+/// The page's embed options (`?embed=1&panels=…&origin=…`), if it is embedded (only a build
+/// that speaks the API reads them).
 pub fn embed_from_url() -> Option<crate::embed::Embed> {
+    if !crate::embed::BUILT {
+        return None;
+    }
     let search = web_sys::window()?.location().search().ok()?;
     crate::embed::from_query(&search, |v| {
         js_sys::decode_uri_component(v).ok().and_then(|v| v.as_string()).unwrap_or_default()
@@ -124,9 +128,28 @@ pub fn open_in_consumer_protocol_build(scenario: &Scenario) -> bool {
             if config.group_protocol == groupsim::GroupProtocol::Consumer)
     });
     let Some(location) = web_sys::window().map(|w| w.location()).filter(|_| needs) else { return false };
-    let target =
-        format!("kip848/{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+    open_in_build(&location, "kip848/")
+}
+
+/// Where the first load's page is, from this build's: the consumer protocol's build and the
+/// embed's are folders beside it.
+pub const HOME: &str = if groupsim::CONSUMER_PROTOCOL || crate::embed::BUILT { "../" } else { "" };
+
+/// Opens this address (its query and fragment) in the build in `folder`, beside the first load's
+/// page, in place of this one.
+fn open_in_build(location: &web_sys::Location, folder: &str) -> bool {
+    let search = location.search().unwrap_or_default();
+    let target = format!("{HOME}{folder}{search}{}", location.hash().unwrap_or_default());
     location.replace(&target).is_ok()
+}
+
+/// The first load's page was asked to be embedded (`?embed=1`): it opens the embed's build
+/// instead, which speaks the API (`docs/embed.md`), and says so (the page then stops).
+pub fn open_in_embed_build() -> bool {
+    let Some(location) = web_sys::window().map(|w| w.location()).filter(|_| !crate::embed::BUILT) else {
+        return false;
+    };
+    crate::embed::asked(&location.search().unwrap_or_default()) && open_in_build(&location, "embed/")
 }
 
 /// The fragment that carries `scenario`.
