@@ -40,7 +40,7 @@ where
 {
     match text.trim().parse::<T>() {
         Ok(n) if min <= n && n <= max => Ok(n),
-        _ => Err(match lang {
+        _ => Err(match lang.in_build() {
             Lang::En => format!("{} must be a whole number from {min} to {max}", what.0),
             Lang::Zh => format!("{}必须是 {min} 到 {max} 之间的整数", what.1),
         }),

@@ -12,9 +12,17 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language the page draws in when it speaks `self`: `self`, except in a build made for
+    /// one language, which draws only that one. Every choice of words matches on it, so that such
+    /// a build links none of the other language's (docs/decisions.md, "One language per download").
+    #[inline]
+    pub fn in_build(self) -> Lang {
+        self
+    }
+
     /// The English or the Chinese of a text.
     pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
-        match self {
+        match self.in_build() {
             Lang::En => en,
             Lang::Zh => zh,
         }
@@ -38,7 +46,7 @@ impl Lang {
 
     /// The other one, for the switch in the header.
     pub fn other(self) -> Lang {
-        match self {
+        match self.in_build() {
             Lang::En => Lang::Zh,
             Lang::Zh => Lang::En,
         }

@@ -159,7 +159,7 @@ impl LogLine {
 
     /// The event in words, in `lang`.
     pub fn text(&self, lang: crate::lang::Lang) -> &Rc<str> {
-        match lang {
+        match lang.in_build() {
             crate::lang::Lang::En => &self.words().1,
             crate::lang::Lang::Zh => self.zh.get_or_init(|| crate::i18n::events::zh(&self.event).into()),
         }

@@ -213,7 +213,7 @@ impl Component for App {
         let (until_ms, session) = match linked {
             Some((until_ms, Ok(session))) => (until_ms, session),
             Some((_, Err(e))) => {
-                error = Some(match props.lang {
+                error = Some(match props.lang.in_build() {
                     Lang::En => format!(
                         "The link's scenario could not be replayed ({e}); showing the default world instead."
                     ),
@@ -487,7 +487,7 @@ impl Component for App {
                 }
                 if let Some(replay) = &self.playback.replay {
                     <p class="replaying" role="status">
-                        { match lang {
+                        { match lang.in_build() {
                             Lang::En => format!("Replaying the run: {} of {}. Any action stops it where it is.", view.now, replay.target),
                             Lang::Zh => format!("正在重放：{} / {}。任何操作都会让它停在当前位置。", view.now, replay.target),
                         } }
@@ -595,7 +595,7 @@ impl App {
     fn settle(&mut self, result: Result<(), groupsim::ScenarioError>) {
         if let Err(e) = result {
             self.playback.timer = None;
-            self.error = Some(match self.lang {
+            self.error = Some(match self.lang.in_build() {
                 Lang::En => format!(
                     "The recorded run could not go on: {e}. It stopped here; everything before is kept."
                 ),
@@ -738,7 +738,7 @@ impl App {
             Some(Err(e)) => Err(e),
             // A window on this run stays; the world with the consumer protocol opens in its build.
             Some(Ok(scenario)) if services::open_in_consumer_protocol_build(&scenario) => return,
-            Some(Ok(scenario)) => self.load(ctx, scenario, true).map_err(|e| match lang {
+            Some(Ok(scenario)) => self.load(ctx, scenario, true).map_err(|e| match lang.in_build() {
                 Lang::En => {
                     format!("The link's scenario could not be replayed ({e}); the run on the page goes on.")
                 }

@@ -44,7 +44,7 @@ pub struct AddConsumer {
 
 /// "Add consumer" for the page's first group, "Add consumer to group-b" for another.
 pub fn add_label(group: &str, lang: Lang) -> String {
-    match lang {
+    match lang.in_build() {
         _ if group == world::GROUP => lang.pick("Add consumer", "添加消费者").into(),
         Lang::En => format!("Add consumer to {group}"),
         Lang::Zh => format!("向 {group} 添加消费者"),
@@ -135,7 +135,7 @@ fn add_consumer(props: &AddConsumer, lang: Lang, state: &Local<ConsumerForm>) ->
             let mut config = world::consumer();
             if !kip848 && session <= config.heartbeat_interval_ms {
                 let heartbeat = config.heartbeat_interval_ms;
-                return error(Some(match lang {
+                return error(Some(match lang.in_build() {
                     Lang::En => {
                         format!(
                             "session.timeout.ms must be larger than heartbeat.interval.ms ({heartbeat} ms)"
@@ -235,7 +235,7 @@ fn add_consumer(props: &AddConsumer, lang: Lang, state: &Local<ConsumerForm>) ->
                 <label>{ lang.pick("processing", "处理耗时") }
                     <select aria-label={lang.pick("Processing time per record", "每条消息的处理耗时")} onchange={on_speed}>
                         { for [1u64, 10, 50, 200].iter().enumerate().map(|(i, ms)| html! {
-                            <option value={i.to_string()} selected={*ms == form.processing_ms}>{ match lang {
+                            <option value={i.to_string()} selected={*ms == form.processing_ms}>{ match lang.in_build() {
                                 Lang::En => format!("{ms} ms per record"),
                                 Lang::Zh => format!("每条 {ms} ms"),
                             } }</option>
@@ -264,7 +264,7 @@ fn add_consumer(props: &AddConsumer, lang: Lang, state: &Local<ConsumerForm>) ->
                 </label>
                 <label class="check">
                     <input type="checkbox" aria-label={lang.pick("Static member", "静态成员")} checked={form.is_static} onchange={on_static} />
-                    { match lang {
+                    { match lang.in_build() {
                         Lang::En => format!("static (group.instance.id = instance-{})", props.existing + 1),
                         Lang::Zh => format!("静态成员（group.instance.id = instance-{}）", props.existing + 1),
                     } }

@@ -74,7 +74,7 @@ pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
             </label>
             <span class="clock" title={lang.pick("Virtual time since the start", "从开始算起的虚拟时间")}>{ format!("t = {}", props.now) }</span>
             <span class="seed" title={lang.pick("The seed: the same seed replays the same run", "随机种子：同一个种子重放同一次运行")}>
-                { match lang { Lang::En => format!("seed {}", props.seed), Lang::Zh => format!("种子 {}", props.seed) } }
+                { match lang.in_build() { Lang::En => format!("seed {}", props.seed), Lang::Zh => format!("种子 {}", props.seed) } }
             </span>
         </div>
     }

@@ -112,7 +112,7 @@ fn group_panel(props: &GroupPanel, lang: Lang, state: &Local<ScrollWindow>) -> H
             <h2>{ &title }{ badge }</h2>
             { facts }
             { window.scroll_box(state, |w| w, "members-box", CARDS, windowed,
-                || match lang {
+                || match lang.in_build() {
                     Lang::En => format!("Members of {id}: scroll to see all {count}"),
                     Lang::Zh => format!("{id} 的成员：滚动查看全部 {count} 个"),
                 }, html! {

@@ -28,7 +28,7 @@ pub fn invariant_ticks(
                         let (on_seek, at) = (on_seek.clone(), v.at.as_millis());
                         html! {
                             <li class="tick broken" title={format!("{} {}: {}", lang.pick("Broken at", "被打破于"), v.at, v.detail)}>
-                                <button aria-label={match lang {
+                                <button aria-label={match lang.in_build() {
                                     Lang::En => format!("Go to where “{}” broke", short_name(invariant, lang)),
                                     Lang::Zh => format!("跳到“{}”被打破的时刻", short_name(invariant, lang)),
                                 }}
@@ -42,7 +42,7 @@ pub fn invariant_ticks(
             }) }
             <li class={classes!("tick", "dup-count", (duplicates > 0).then_some("some"))}
                 title={lang.pick("Records a group processed a second time: after a crash, the new owner starts from the last commit", "被同一个组处理了第二次的消息：崩溃后，新的拥有者从最后一次提交的位移开始读")}>
-                { match lang {
+                { match lang.in_build() {
                     Lang::En => format!("↻ {} processed twice", duplicates),
                     Lang::Zh => format!("↻ {} 条重复处理", duplicates),
                 } }

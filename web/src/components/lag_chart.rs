@@ -51,7 +51,7 @@ pub fn lag_chart(lang: Lang, props: &LagChartProps) -> Html {
     html! {
         <figure class="lag-chart">
             <svg viewBox={format!("-2 -2 {} {}", WIDTH + 4, HEIGHT + 4)} role="img" preserveAspectRatio="none"
-                aria-label={match lang {
+                aria-label={match lang.in_build() {
                     Lang::En => format!("Lag from {} to {}; the highest total is {max}", first.at, last.at),
                     Lang::Zh => format!("{} 到 {} 的积压；总积压最高为 {max}", first.at, last.at),
                 }}>
@@ -66,12 +66,12 @@ pub fn lag_chart(lang: Lang, props: &LagChartProps) -> Html {
             </svg>
             <figcaption>
                 { for groups.iter().enumerate().map(|(i, g)| html! {
-                    <span class={format!("legend series-{i}")}>{ match lang {
+                    <span class={format!("legend series-{i}")}>{ match lang.in_build() {
                         Lang::En => format!("{g}: total (thick), per partition (thin)"),
                         Lang::Zh => format!("{g}：总积压（粗线），各分区（细线）"),
                     } }</span>
                 }) }
-                <span class="muted">{ match lang {
+                <span class="muted">{ match lang.in_build() {
                     Lang::En => format!(" · max {max} · {} to {}", first.at, last.at),
                     Lang::Zh => format!(" · 最高 {max} · {} 到 {}", first.at, last.at),
                 } }</span>

@@ -58,13 +58,13 @@ fn member_card(props: &MemberCard, lang: Lang) -> Html {
     }
     // A consumer-protocol member shows its own state and epoch (reference §3.5).
     let state = match c.membership.as_ref().filter(|_| groupsim::CONSUMER_PROTOCOL) {
-        Some(m) => match lang {
+        Some(m) => match lang.in_build() {
             Lang::En => format!("{}, epoch {}", m.state, m.member_epoch),
             Lang::Zh => format!("{}，纪元 {}", m.state, m.member_epoch),
         },
         None => c.state.to_string(),
     };
-    let status = match (c.life, lang) {
+    let status = match (c.life, lang.in_build()) {
         (Life::Running, _) if notes.is_empty() => state,
         (Life::Running, Lang::En) => format!("{state}, {}", notes.join(", ")),
         (Life::Running, Lang::Zh) => format!("{state}，{}", notes.join("，")),
@@ -236,7 +236,7 @@ fn member_actions(props: &MemberActions, lang: Lang) -> Html {
     let pause = if stalled { lang.pick("Resume", "继续") } else { lang.pick("Pause", "暂停") };
     let link =
         if cut { lang.pick("Heal link", "恢复连接") } else { lang.pick("Cut link", "断开连接") };
-    let (pause_label, link_label) = match lang {
+    let (pause_label, link_label) = match lang.in_build() {
         Lang::En => (
             format!("{} processing of {name}", if stalled { "Resume" } else { "Pause" }),
             format!("{} link of {name}", if cut { "Heal" } else { "Cut" }),

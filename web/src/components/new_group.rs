@@ -31,7 +31,7 @@ pub fn new_group(lang: Lang, existing: &[String], on_command: &Callback<Command>
                     "Another group on the same topic gets every record again, with its own committed offsets",
                     "同一主题上的另一个消费者组会把每条消息再读一遍，并有自己独立提交的位移",
                 )}>
-                { match lang {
+                { match lang.in_build() {
                     Lang::En => format!("+ Start {name} on the same topic"),
                     Lang::Zh => format!("+ 在同一主题上启动 {name}"),
                 } }

@@ -114,13 +114,13 @@ fn partition_lane(props: &PartitionLane, lang: Lang) -> Html {
                     };
                     html! {
                         <span class="lane-group">
-                            <span class="owner" title={match lang {
+                            <span class="owner" title={match lang.in_build() {
                                 Lang::En => format!("The consumer of {group} that owns this partition now"),
                                 Lang::Zh => format!("{group} 里眼下拥有这个分区的消费者"),
                             }}>
                                 { format!("{lead}{owner}") }
                             </span>
-                            <span class="committed" title={match lang {
+                            <span class="committed" title={match lang.in_build() {
                                 Lang::En => format!("{group}'s committed offset (where a new owner would start) and its consumer's position"),
                                 Lang::Zh => format!("{group} 已提交的位移（新的拥有者会从这里开始）及其消费者当前的位置"),
                             }}>

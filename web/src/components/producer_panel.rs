@@ -26,7 +26,7 @@ pub struct ProducerPanel {
 
 /// How a key mode reads.
 pub fn describe_mode(mode: &KeyMode, lang: Lang) -> String {
-    match (mode, lang) {
+    match (mode, lang.in_build()) {
         (KeyMode::Keyed { key_space }, Lang::En) => format!("keyed, {key_space} keys (murmur2)"),
         (KeyMode::Keyed { key_space }, Lang::Zh) => format!("按键分区，{key_space} 个键（murmur2）"),
         (KeyMode::Sticky { batch_records }, Lang::En) => {
@@ -130,7 +130,7 @@ fn producer_panel(props: &ProducerPanel, lang: Lang, state: &Local<ProducerForm>
         let bytes = key_bytes(k);
         let places: Vec<String> =
             props.topics.iter().map(|(t, n)| format!("{t}-{}", partition_for_key(&bytes, *n))).collect();
-        match lang {
+        match lang.in_build() {
             Lang::En => {
                 format!("key-{k} → {} (murmur2 of the key, mod the partition count)", places.join(", "))
             }
@@ -145,7 +145,7 @@ fn producer_panel(props: &ProducerPanel, lang: Lang, state: &Local<ProducerForm>
                     let id = p.id.0;
                     let act = |command: Command| { let c = props.on_command.clone(); move |_| c.emit(command.clone()) };
                     let pause = if p.paused { lang.pick("Resume", "继续") } else { lang.pick("Pause", "暂停") };
-                    let (halve, double) = match lang {
+                    let (halve, double) = match lang.in_build() {
                         Lang::En => (format!("½× rate of {}", p.id), format!("2× rate of {}", p.id)),
                         Lang::Zh => (format!("把 {} 的速率调到 ½×", p.id), format!("把 {} 的速率调到 2×", p.id)),
                     };

@@ -36,30 +36,30 @@ pub fn rebalance_band(lang: Lang, props: &RebalanceBandProps) -> Html {
                         lang.pick("nobody stopped consuming", "没有消费者停止消费").to_string()
                     } else {
                         let list: Vec<String> = r.stopped.iter().map(|(c, d)| format!("{} {d}", name(*c))).collect();
-                        match lang {
+                        match lang.in_build() {
                             Lang::En => format!("stopped: {}", list.join(", ")),
                             Lang::Zh => format!("停止消费：{}", list.join("、")),
                         }
                     };
-                    let rounds = match (r.rounds > 1, lang) {
+                    let rounds = match (r.rounds > 1, lang.in_build()) {
                         (false, _) => String::new(),
                         (true, Lang::En) => format!(", {} rounds", r.rounds),
                         (true, Lang::Zh) => format!("，共 {} 轮", r.rounds),
                     };
-                    let cause = match lang {
+                    let cause = match lang.in_build() {
                         Lang::En => r.cause.to_string(),
                         Lang::Zh => cause_zh(&r.cause),
                     };
                     html! {
                         <li class="rebalance">
-                            <div><strong>{ match (lang, groupsim::CONSUMER_PROTOCOL && props.epochs) {
+                            <div><strong>{ match (lang.in_build(), groupsim::CONSUMER_PROTOCOL && props.epochs) {
                                 (Lang::En, true) => format!("epoch {} → {}", r.generation_before, r.generation),
                                 (Lang::Zh, true) => format!("组纪元 {} → {}", r.generation_before, r.generation),
                                 (Lang::En, false) => format!("gen {} → {}", r.generation_before, r.generation),
                                 (Lang::Zh, false) => format!("第 {} 代 → 第 {} 代", r.generation_before, r.generation),
                             } }</strong>
                                 { format!(" · {cause} · {}{rounds}", r.took) }</div>
-                            <div class="muted">{ match lang {
+                            <div class="muted">{ match lang.in_build() {
                                 Lang::En => format!("{} partitions moved · {stopped}", r.moved.len()),
                                 Lang::Zh => format!("{} 个分区被重新分配 · {stopped}", r.moved.len()),
                             } }

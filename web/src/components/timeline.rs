@@ -32,7 +32,7 @@ pub struct Timeline {
 /// Reads a seed typed by a person: a whole number that fits in 64 bits; the error is in `lang`.
 pub fn parse_seed(text: &str, lang: Lang) -> Result<u64, String> {
     let text = text.trim();
-    text.parse::<u64>().map_err(|_| match lang {
+    text.parse::<u64>().map_err(|_| match lang.in_build() {
         Lang::En => format!("“{text}” is not a seed: use a whole number from 0 to {}", u64::MAX),
         Lang::Zh => format!("“{text}”不是有效的种子：请输入 0 到 {} 之间的整数", u64::MAX),
     })
@@ -100,7 +100,7 @@ fn timeline(props: &Timeline, lang: Lang, state: &Local<SeedField>) -> Html {
                 </span>
             </label>
             <span class="head" title={lang.pick("The furthest moment reached", "已到达的最远时刻")}>
-                { match lang { Lang::En => format!("of {}", props.head), Lang::Zh => format!("共 {}", props.head) } }
+                { match lang.in_build() { Lang::En => format!("of {}", props.head), Lang::Zh => format!("共 {}", props.head) } }
             </span>
             <label class="seed-input">
                 <span>{ lang.pick("seed", "种子") }</span>

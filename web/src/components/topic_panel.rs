@@ -76,16 +76,16 @@ fn topic_panel(props: &TopicPanel, lang: Lang, state: &Local<ScrollWindow>) -> H
         move |_| on_command.emit(Command::AddPartitions { topic: name.clone(), partitions: count + 1 })
     };
     let title = format!("{} {}", lang.pick("Topic", "主题"), topic.name);
-    let sizes = match lang {
+    let sizes = match lang.in_build() {
         Lang::En => format!(" · {count} partitions · {total} records"),
         Lang::Zh => format!(" · {count} 个分区 · {total} 条消息"),
     };
-    let grow_label = match lang {
+    let grow_label = match lang.in_build() {
         Lang::En => format!("Add a partition to {}", topic.name),
         Lang::Zh => format!("为 {} 添加分区", topic.name),
     };
     let whose = props.owners.first().map(|(g, _)| g.as_str());
-    let legend_for = match lang {
+    let legend_for = match lang.in_build() {
         Lang::En => format!(" (for {})", whose.unwrap_or("the group")),
         Lang::Zh => format!("（针对 {}）", whose.unwrap_or("该消费者组")),
     };
@@ -102,7 +102,7 @@ fn topic_panel(props: &TopicPanel, lang: Lang, state: &Local<ScrollWindow>) -> H
                     onclick={grow}>{ lang.pick("+ partition", "+ 分区") }</button>
             </h2>
             { window.scroll_box(state, |w| w, "lanes-box", rows, windowed,
-                || match lang {
+                || match lang.in_build() {
                     Lang::En => format!("Partitions of {}: scroll to see all {count}", topic.name),
                     Lang::Zh => format!("{} 的分区：滚动查看全部 {count} 个", topic.name),
                 }, html! {

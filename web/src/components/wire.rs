@@ -54,7 +54,7 @@ fn wire(props: &Wire, lang: Lang) -> Html {
                         travelling.then_some("travelling"),
                     );
                     html! {
-                        <li {key} {class} title={match lang {
+                        <li {key} {class} title={match lang.in_build() {
                             Lang::En => format!("{} · sent {} · arrives {}", f.summary, f.at, f.arrives_at),
                             Lang::Zh => format!("{} · {} 发出 · {} 到达", f.summary, f.at, f.arrives_at),
                         }}>
@@ -71,7 +71,7 @@ fn wire(props: &Wire, lang: Lang) -> Html {
                 { for props.timeouts.iter().filter(|f| f.at.as_millis() + TIMEOUT_SHOWN_MS > props.now.as_millis()).map(|f| html! {
                     <li key={format!("timeout-{}-{}", f.client, f.id)} class="flight timed-out" title={f.summary.clone()}>
                         <span class="end client">{ &f.client }</span>
-                        <span class="arrow"><span class="api">{ match lang {
+                        <span class="arrow"><span class="api">{ match lang.in_build() {
                             Lang::En => format!("✗ {} timed out after {}", f.api, f.timed_out.unwrap_or_default()),
                             Lang::Zh => format!("✗ {} 等了 {} 后超时", f.api, f.timed_out.unwrap_or_default()),
                         } }</span></span>

@@ -90,7 +90,7 @@ pub fn rebalance(at_ms: u64, event: &SimEvent, lang: crate::lang::Lang) -> Optio
             )
         })
         .collect();
-    let said = match lang {
+    let said = match lang.in_build() {
         crate::lang::Lang::En => cause.to_string(),
         crate::lang::Lang::Zh => crate::i18n::events::cause_zh(cause),
     };

@@ -7,7 +7,7 @@ use crate::lang::Lang;
 
 /// What a group state means (the English is the core's [`GroupState::meaning`]).
 pub fn group_state_meaning(state: GroupState, lang: Lang) -> &'static str {
-    match lang {
+    match lang.in_build() {
         Lang::En => state.meaning(),
         Lang::Zh => match state {
             GroupState::Empty => "组里没有成员，已提交的位移仍然保留。",
@@ -42,7 +42,7 @@ pub fn consumer_state_meaning(
 
 /// The invariant as a sentence (the English is the core's [`Invariant::statement`]).
 pub fn invariant_statement(invariant: Invariant, lang: Lang) -> &'static str {
-    match lang {
+    match lang.in_build() {
         Lang::En => invariant.statement(),
         Lang::Zh => match invariant {
             Invariant::OneOwnerPerGeneration => "同一代内，每个分区最多只有一个拥有者",

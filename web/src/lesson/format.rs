@@ -21,7 +21,7 @@ pub struct Text {
 impl Text {
     /// The text in `lang`, else in the other language.
     pub fn get(&self, lang: Lang) -> &str {
-        let (wanted, other) = match lang {
+        let (wanted, other) = match lang.in_build() {
             Lang::En => (&self.en, &self.zh),
             Lang::Zh => (&self.zh, &self.en),
         };

@@ -42,7 +42,7 @@ pub fn scenario_from_fragment_in(hash: &str, lang: Lang) -> Option<Result<Scenar
             )
             .into()));
     }
-    Some(Scenario::from_link(link).map_err(|e| match lang {
+    Some(Scenario::from_link(link).map_err(|e| match lang.in_build() {
         Lang::En => {
             format!("The link's scenario could not be read ({e}); showing the default world instead.")
         }
