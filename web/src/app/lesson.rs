@@ -18,6 +18,8 @@ use crate::shared::Shared;
 pub struct Lessons {
     /// The lesson under way.
     pub run: Option<Shared<LessonRun>>,
+    /// Where the lesson under way was read from (`None`: handed over by a host page).
+    pub url: Option<String>,
     /// The menu is open.
     pub menu: bool,
     /// The part of the page the step points at.
@@ -52,7 +54,10 @@ impl App {
     /// the page goes on).
     pub(super) fn lesson_loaded(&mut self, ctx: &Context<Self>, url: &str, text: Result<String, String>) {
         match text.and_then(|t| lesson::parse(&t)) {
-            Ok(lesson) => self.lesson_start(ctx, lesson),
+            Ok(lesson) => {
+                self.lesson_start(ctx, lesson);
+                self.lessons.url = Some(url.to_string());
+            }
             Err(e) => {
                 self.embed_lesson_failed(&format!("{}: {e}", short_url(url)));
                 self.error = Some(format!(
@@ -68,6 +73,7 @@ impl App {
     /// Starts `lesson` at its first step (the menu closes).
     pub(super) fn lesson_start(&mut self, ctx: &Context<Self>, lesson: lesson::format::Lesson) {
         self.lessons.menu = false;
+        self.lessons.url = None;
         self.lessons.run = Some(Shared(std::rc::Rc::new(LessonRun::new(lesson))));
         self.enter_step(ctx);
     }
@@ -170,6 +176,7 @@ impl App {
 
     pub(super) fn lesson_leave(&mut self) {
         self.lessons.run = None;
+        self.lessons.url = None;
         self.lessons.spot = None;
         self.lessons.spot_new = true;
     }

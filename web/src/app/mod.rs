@@ -325,6 +325,17 @@ impl Component for App {
             Msg::Help(shown) => self.help = shown,
             Msg::Follow(key) => self.follow = key,
             Msg::Link(hash) => self.open_link(ctx, &hash),
+            Msg::Lang(lang) if Lang::BUILT.is_some_and(|built| built != lang) => {
+                // This build has one language's words: the page opens again in the other's.
+                services::language::keep(lang);
+                let lesson = self.lessons.run.as_ref().and(self.lessons.url.as_deref());
+                services::language::reopen_in(
+                    lang,
+                    &services::fragment_for(&self.session.scenario()),
+                    lesson,
+                );
+                return false;
+            }
             Msg::Lang(lang) => {
                 self.lang = lang;
                 services::language::keep(lang);
@@ -427,9 +438,9 @@ impl Component for App {
                         <button class="primary" data-spot="lessons" onclick={{ let open = on.lessons.clone(); move |_| open.emit(true) }}>
                             { lang.pick("Lessons", "课程") }
                         </button>
-                        <button lang={other.code()} aria-label={other.pick("English: switch the page to English", "中文：切换到简体中文")}
+                        <button lang={other.code()} aria-label={other.own("English: switch the page to English", "中文：切换到简体中文")}
                             onclick={{ let switch = on.lang.clone(); move |_| switch.emit(other) }}>
-                            { other.pick("English", "中文") }
+                            { other.own("English", "中文") }
                         </button>
                     </div>
                     }

@@ -204,7 +204,7 @@ fn add_consumer(props: &AddConsumer, lang: Lang, state: &Local<ConsumerForm>) ->
                     // This build leaves the consumer protocol out of its first load; the one that
                     // has it opens beside this run, which goes on.
                     <p class="muted">
-                        <a href={format!("kip848/?lang={}", lang.code())} target="_blank" rel="noopener">
+                        <a href={format!("{}kip848/?lang={}", crate::services::HOME, lang.code())} target="_blank" rel="noopener">
                             { lang.pick("group.protocol=consumer (KIP-848): open the playground that has it", "group.protocol=consumer（KIP-848）：打开带新协议的演练场") }
                         </a>
                     </p>

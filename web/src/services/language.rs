@@ -5,8 +5,12 @@ use crate::lang::Lang;
 
 const KEY: &str = "kafka-playground-lang";
 
-/// The language to start in.
+/// The language to start in. A build made for one language starts in it: the page's loader
+/// chose that build by these same rules (`scripts/merge-languages.py`).
 pub fn initial() -> Lang {
+    if let Some(built) = Lang::BUILT {
+        return built;
+    }
     let window = web_sys::window();
     let query = window.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
     if let Some(lang) = from_query(&query) {
@@ -48,4 +52,23 @@ pub fn set_document_lang(lang: Lang) {
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Opens the page again in `lang`'s build: with the lesson under way (`lesson`, its URL, from its
+/// first step), or else with the run on the page (`fragment`, its share link).
+pub fn reopen_in(lang: Lang, fragment: &str, lesson: Option<&str>) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return };
+    let search = location.search().unwrap_or_default();
+    let kept: String = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.starts_with("lesson="))
+        .collect::<Vec<_>>()
+        .join("&");
+    let query = super::query_with_lang(&kept, lang);
+    let target = match lesson {
+        Some(url) => format!("{query}&lesson={}", String::from(js_sys::encode_uri_component(url))),
+        None => format!("{query}{fragment}"),
+    };
+    let _ = location.replace(&target);
 }
