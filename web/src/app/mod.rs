@@ -426,7 +426,7 @@ impl Component for App {
             <main class={classes!("playground", fast.then_some("fast"), embed.map(|_| "embed"))} ref={self.viewport.root.clone()}>
                 <header class="topbar">
                     <h1 class={classes!(embed.map(|_| "sr-only"))}>{ lang.pick("Kafka consumer group playground", "Kafka 消费者组演练场") }</h1>
-                    if embed.is_some() {
+                    if crate::embed::ALWAYS || embed.is_some() {
                         <div class="page-tools">
                             <button class="link" title={lang.pick("Open this run in a new tab, full size", "在新标签页中以完整大小打开这次运行")}
                                 onclick={{ let open = on.full_size.clone(); move |_| open.emit(()) }}>
@@ -468,7 +468,7 @@ impl Component for App {
                     }) }
                     { invariant_ticks(lang, violations, self.observed.duplicate_count, &on.seek) }
                 </header>
-                if self.invite && self.lessons.run.is_none() {
+                if !crate::embed::ALWAYS && self.invite && self.lessons.run.is_none() {
                     <p class="invite">
                         { lang.pick("New to consumer groups? ", "第一次接触消费者组？") }
                         <button class="link" onclick={{ let open = on.lesson_open.clone(); let url = crate::lesson::catalog::LESSONS[0].url(); move |_| open.emit(url.clone()) }}>
@@ -561,7 +561,7 @@ impl Component for App {
                 if self.help {
                     { help(lang, &on.close_help) }
                 }
-                if self.lessons.menu {
+                if !crate::embed::ALWAYS && self.lessons.menu {
                     { lesson_menu(lang, &on.lesson_open, &on.lessons) }
                 }
             </main>

@@ -14,6 +14,11 @@ mod tests;
 /// Every use of the embed in the app is behind it, so none of its code is in the first load.
 pub const BUILT: bool = cfg!(feature = "embed");
 
+/// Whether this is the embed's own build (`dist/embed/`): its page is always embedded, with or
+/// without `embed=1`, so it leaves out what only the playground's own page draws (the lesson
+/// menu and invitation, the language switch).
+pub const ALWAYS: bool = cfg!(all(feature = "embed", not(feature = "kip848")));
+
 /// The API's version: every message in either direction carries it as `"api"`.
 pub const API: i64 = 1;
 

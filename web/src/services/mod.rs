@@ -96,7 +96,10 @@ pub fn embed_from_url() -> Option<crate::embed::Embed> {
     if !crate::embed::BUILT {
         return None;
     }
-    let search = web_sys::window()?.location().search().ok()?;
+    let mut search = web_sys::window()?.location().search().ok()?;
+    if crate::embed::ALWAYS && !crate::embed::asked(&search) {
+        search.push_str("&embed=1");
+    }
     crate::embed::from_query(&search, |v| {
         js_sys::decode_uri_component(v).ok().and_then(|v| v.as_string()).unwrap_or_default()
     })
