@@ -223,7 +223,9 @@ impl Component for App {
             }
             None => (0, default_session(props.seed)),
         };
-        let keys = props.shortcuts.then(|| KeyListener::new(ctx.link().callback(Msg::Key))).flatten();
+        // The embed's own page leaves its chrome out: no shortcuts, no help, no Share.
+        let shortcuts = props.shortcuts && !crate::embed::ALWAYS;
+        let keys = shortcuts.then(|| KeyListener::new(ctx.link().callback(Msg::Key))).flatten();
         let hash = props.follow_hash.then(|| HashListener::new(ctx.link().callback(Msg::Link))).flatten();
         let mut app = App {
             view: session.sim().view(),
@@ -307,6 +309,7 @@ impl Component for App {
                 }
                 self.drain();
             }
+            Msg::Share if crate::embed::ALWAYS => return false,
             Msg::Share => {
                 self.link = services::publish(&self.session.scenario(), self.lang);
                 if self.link.is_none() {
@@ -321,6 +324,7 @@ impl Component for App {
                 }
             }
             Msg::Command(command) => _ = self.command(command),
+            Msg::Key(_) if crate::embed::ALWAYS => return false,
             Msg::Key(key) => return self.key(ctx, &key),
             Msg::Help(shown) => self.help = shown,
             Msg::Follow(key) => self.follow = key,
@@ -558,7 +562,7 @@ impl Component for App {
                     }) }
                 }) }
                 }
-                if self.help {
+                if !crate::embed::ALWAYS && self.help {
                     { help(lang, &on.close_help) }
                 }
                 if !crate::embed::ALWAYS && self.lessons.menu {

@@ -109,14 +109,16 @@ fn timeline(props: &Timeline, lang: Lang, state: &Local<SeedField>) -> Html {
             </label>
             <button aria-label={lang.pick("Reset", "重置")} title={lang.pick("Start the default world again with this seed", "用这个种子重新开始默认场景")}
                 onclick={reset}>{ lang.pick("Reset", "重置") }</button>
+            if !crate::embed::ALWAYS {
             <button data-spot="share" aria-label={lang.pick("Share link", "分享链接")}
                 title={lang.pick("Put this run in the address bar: opening the link replays it exactly", "把这次运行写进地址栏：打开这个链接就能原样重放")}
                 onclick={move |_| share.emit(())}>{ lang.pick("Share", "分享") }</button>
             <button aria-label={lang.pick("Keyboard shortcuts", "键盘快捷键")} title={lang.pick("Keyboard shortcuts (?)", "键盘快捷键（?）")} onclick={move |_| help.emit(())}>{ "?" }</button>
+            }
             if let Some(error) = &field.error {
                 <p class="inline-error" role="alert">{ error }</p>
             }
-            if let Some(link) = &props.link {
+            if let Some(link) = props.link.as_ref().filter(|_| !crate::embed::ALWAYS) {
                 <input class="share-link" readonly=true aria-label={lang.pick("The share link", "这次运行的分享链接")} value={link.clone()} />
                 <input class="share-link" readonly=true aria-label={lang.pick("Embed this run in a page (an iframe, 800×580)", "把这次运行嵌入网页（iframe，800×580）")}
                     title={lang.pick("Paste into a tutorial page; docs/embed.md says how to drive it", "粘贴到教程页面里；如何用脚本控制它见 docs/embed.md")}
