@@ -145,8 +145,10 @@ pub struct LogLine {
     pub event: SimEvent,
     /// How many identical events in a row this line stands for.
     pub repeats: u32,
-    /// The time and the event in words, made when first drawn.
-    words: OnceCell<(Rc<str>, Rc<str>)>,
+    /// The time, made when first drawn.
+    time: OnceCell<Rc<str>>,
+    /// The event in English (the core's words), made when first drawn in English.
+    en: OnceCell<Rc<str>>,
     /// The event in Chinese, made when first drawn in Chinese.
     zh: OnceCell<Rc<str>>,
 }
@@ -154,19 +156,17 @@ pub struct LogLine {
 impl LogLine {
     /// When, as `12.345s`.
     pub fn time(&self) -> &Rc<str> {
-        &self.words().0
+        self.time.get_or_init(|| self.at.to_string().into())
     }
 
     /// The event in words, in `lang`.
     pub fn text(&self, lang: crate::lang::Lang) -> &Rc<str> {
         match lang.in_build() {
-            crate::lang::Lang::En => &self.words().1,
+            // Each language's words only in its arm: a build for Chinese links none of the core's
+            // English sentences.
+            crate::lang::Lang::En => self.en.get_or_init(|| self.event.to_string().into()),
             crate::lang::Lang::Zh => self.zh.get_or_init(|| crate::i18n::events::zh(&self.event).into()),
         }
-    }
-
-    fn words(&self) -> &(Rc<str>, Rc<str>) {
-        self.words.get_or_init(|| (self.at.to_string().into(), self.event.to_string().into()))
     }
 }
 
@@ -198,7 +198,8 @@ impl Log {
                     kind,
                     event: stamped.event,
                     repeats: 1,
-                    words: OnceCell::new(),
+                    time: OnceCell::new(),
+                    en: OnceCell::new(),
                     zh: OnceCell::new(),
                 }));
                 if lines.len() > LOG_KEPT_PER_KIND {
