@@ -1,7 +1,7 @@
 // The accessibility audit (issue 15): opens the built site in headless Chromium at each size,
 // lets it draw (a tutorial page: the playground in its frame), runs axe-core (from npm,
-// node_modules/axe-core) with the WCAG 2.1 A and AA rules, and prints every violation with the
-// elements it found. Exits 1 if there is any.
+// node_modules/axe-core) with the WCAG 2.1 A and AA rules, checks that the page does not scroll
+// sideways, and prints every violation with the elements it found. Exits 1 if there is any.
 // Usage: node --experimental-websocket scripts/a11y.mjs URL [WIDTHxHEIGHT ...]
 import { readFileSync } from "node:fs";
 import { openBrowser, sleep } from "./devtools.mjs";
@@ -13,6 +13,9 @@ let found = 0;
 for (const [i, size] of sizes.entries()) {
   const { send, close } = await openBrowser(9500 + i, () => {}, size.replace("x", ","));
   try {
+    // Exactly this size: a headless window is never narrower than 500 px.
+    const [width, height] = size.split("x").map(Number);
+    await send("Emulation.setDeviceMetricsOverride", { width, height, deviceScaleFactor: 1, mobile: false });
     await send("Page.navigate", { url });
     let drawn;
     for (let t = 0; t < 100 && !drawn; t++) {
@@ -30,6 +33,11 @@ for (const [i, size] of sizes.entries()) {
         nodes: v.nodes.map((n) => n.target.join(" ") + " — " + n.failureSummary.replace(/\\s+/g, " ")) })))`;
     const violations = (await send("Runtime.evaluate", { expression: run, awaitPromise: true, returnByValue: true }))?.result?.value;
     if (!Array.isArray(violations)) throw new Error(`axe did not run at ${size}`);
+    // A page that scrolls sideways does not fit its column (a phone's, an iframe's).
+    const wide = await send("Runtime.evaluate", { expression: "document.documentElement.scrollWidth - innerWidth", returnByValue: true });
+    if (wide?.result?.value > 0) {
+      violations.push({ id: "fits-width", impact: "serious", help: `the page is ${wide.result.value} px wider than ${size}`, nodes: ["html"] });
+    }
     const elements = violations.reduce((n, v) => n + v.nodes.length, 0);
     console.log(`${size}: ${violations.length} rules broken on ${elements} elements`);
     for (const v of violations) {
