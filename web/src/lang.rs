@@ -17,7 +17,7 @@ compile_error!("a build is made for one language, lang-en or lang-zh, or (neithe
 impl Lang {
     /// The one language this build draws in: the site's pages are built once per language
     /// (the `lang-en` and `lang-zh` features), so a visitor downloads one language's words.
-    /// `None` in the build with both (the tests, `./x serve`), which switches without a reload.
+    /// `None` in the build with both (the tests, `trunk serve`), which switches without a reload.
     pub const BUILT: Option<Lang> = if cfg!(feature = "lang-en") {
         Some(Lang::En)
     } else if cfg!(feature = "lang-zh") {
