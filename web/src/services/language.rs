@@ -58,17 +58,41 @@ fn storage() -> Option<web_sys::Storage> {
 /// first step), or else with the run on the page (`fragment`, its share link).
 pub fn reopen_in(lang: Lang, fragment: &str, lesson: Option<&str>) {
     let Some(location) = web_sys::window().map(|w| w.location()) else { return };
-    let search = location.search().unwrap_or_default();
-    let kept: String = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.starts_with("lesson="))
-        .collect::<Vec<_>>()
-        .join("&");
-    let query = super::query_with_lang(&kept, lang);
-    let target = match lesson {
-        Some(url) => format!("{query}&lesson={}", String::from(js_sys::encode_uri_component(url))),
-        None => format!("{query}{fragment}"),
-    };
+    let lesson = lesson.map(|url| String::from(js_sys::encode_uri_component(url)));
+    let target = reopened(&location.search().unwrap_or_default(), lang, fragment, lesson.as_deref());
     let _ = location.replace(&target);
+}
+
+/// Where [`reopen_in`] goes from a page whose query is `search`: the query with `lang=` set and
+/// `lesson=` set to `lesson` (already escaped) if given, else left out, and then the fragment.
+fn reopened(search: &str, lang: Lang, fragment: &str, lesson: Option<&str>) -> String {
+    let kept: Vec<&str> =
+        search.trim_start_matches('?').split('&').filter(|p| !p.starts_with("lesson=")).collect();
+    let query = super::query_with_lang(&kept.join("&"), lang);
+    match lesson {
+        Some(url) => format!("{query}&lesson={url}"),
+        None => format!("{query}{fragment}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_switch_reopens_the_run_or_the_lesson_in_the_other_language() {
+        let run = "#v1;seed=1;until=20000";
+        assert_eq!(reopened("", Lang::Zh, run, None), "?lang=zh#v1;seed=1;until=20000");
+        assert_eq!(
+            reopened("?speed=10&lang=en", Lang::Zh, run, None),
+            "?speed=10&lang=zh#v1;seed=1;until=20000"
+        );
+        // The lesson goes along instead of the run (its steps set their own worlds), and an
+        // earlier `lesson=` in the query gives way to it.
+        assert_eq!(
+            reopened("?lesson=a.json&lang=zh", Lang::En, run, Some("static%2Flessons%2Fcrash.json")),
+            "?lang=en&lesson=static%2Flessons%2Fcrash.json"
+        );
+        assert_eq!(reopened("?lesson=a.json", Lang::En, run, None), "?lang=en#v1;seed=1;until=20000");
+    }
 }
