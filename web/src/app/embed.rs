@@ -65,7 +65,12 @@ impl EmbedHost {
 
 impl App {
     /// The embed, in a build that speaks the API ([`crate::embed::BUILT`]; in the others this
-    /// is `None` at compile time, and none of the embed's code is linked).
+    /// is `None` at compile time, and none of the embed's code is linked). Every use goes
+    /// through these two, or the same filter where the app's other fields are borrowed beside it.
+    pub(super) fn embed(&self) -> Option<&EmbedHost> {
+        self.embed.as_ref().filter(|_| crate::embed::BUILT)
+    }
+
     pub(super) fn embed_mut(&mut self) -> Option<&mut EmbedHost> {
         self.embed.as_mut().filter(|_| crate::embed::BUILT)
     }
@@ -137,7 +142,7 @@ impl App {
 
     /// A lesson asked for by URL could not be opened: the host hears why too.
     pub(super) fn embed_lesson_failed(&self, message: &str) {
-        if let Some(embed) = self.embed.as_ref().filter(|_| crate::embed::BUILT) {
+        if let Some(embed) = self.embed() {
             let refusal = Refusal { asked: Some("lesson".into()), id: None, message: message.into() };
             host::post(&embed.options, &outbound::refused(&refusal));
         }
@@ -146,6 +151,7 @@ impl App {
     /// After a draw: the first says the page is ready (and starts watching its height); then
     /// the rebalances reached, the state when it changed and the lesson's progress are posted.
     pub(super) fn embed_rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        // The field itself: the rest of the app is read beside it.
         let Some(embed) = self.embed.as_mut().filter(|_| crate::embed::BUILT) else { return };
         if first_render {
             host::post(&embed.options, &outbound::ready(self.lang.code()));
@@ -172,7 +178,7 @@ impl App {
 
     /// The page's height changed: the host may resize its frame.
     pub(super) fn embed_height(&self, height: u32) {
-        if let Some(embed) = self.embed.as_ref().filter(|_| crate::embed::BUILT) {
+        if let Some(embed) = self.embed() {
             host::post(&embed.options, &outbound::size(height));
         }
     }

@@ -422,7 +422,7 @@ impl Component for App {
         let held = &self.viewport.held;
         let lang = self.lang;
         let other = lang.other();
-        let embed = self.embed.as_ref().filter(|_| crate::embed::BUILT).map(|e| &e.options);
+        let embed = self.embed().map(|e| &e.options);
         let shows = |panel: &str| embed.is_none_or(|e| e.shows(panel));
         let (left, right) = (shows("topics") || shows("producers"), shows("groups"));
         html! {
@@ -623,8 +623,9 @@ impl App {
     fn drain(&mut self) {
         while let Some(stamped) = self.session.poll_event() {
             self.lessons.saw(&stamped.event);
-            if let Some(embed) = self.embed.as_mut().filter(|_| crate::embed::BUILT) {
-                embed.saw(&stamped, self.lang);
+            let lang = self.lang;
+            if let Some(embed) = self.embed_mut() {
+                embed.saw(&stamped, lang);
             }
             self.observed.event(stamped);
         }

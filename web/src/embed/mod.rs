@@ -64,9 +64,12 @@ pub fn asked(search: &str) -> bool {
 /// Unknown panel names are left out (none known at all: every panel); origins are
 /// percent-decoded by the caller's `decode`.
 pub fn from_query(search: &str, decode: impl Fn(&str) -> String) -> Option<Embed> {
-    if !asked(search) {
-        return None;
-    }
+    asked(search).then(|| options(search, decode))
+}
+
+/// The embed's options in the page's query (`panels=`, `origin=`), whether it asks for the embed
+/// or not (the embed's own build always is one).
+pub fn options(search: &str, decode: impl Fn(&str) -> String) -> Embed {
     let (mut panels, mut origins) = (Vec::new(), Vec::new());
     for pair in search.trim_start_matches('?').split('&') {
         match pair.split_once('=') {
@@ -91,7 +94,7 @@ pub fn from_query(search: &str, decode: impl Fn(&str) -> String) -> Option<Embed
     if panels.is_empty() {
         panels = PANELS.iter().map(|p| p.to_string()).collect();
     }
-    Some(Embed { panels, origins })
+    Embed { panels, origins }
 }
 
 /// The `<iframe>` a tutorial page pastes to embed `link` (a share link) at 800×580: the same

@@ -96,13 +96,13 @@ pub fn embed_from_url() -> Option<crate::embed::Embed> {
     if !crate::embed::BUILT {
         return None;
     }
-    let mut search = web_sys::window()?.location().search().ok()?;
-    if crate::embed::ALWAYS && !crate::embed::asked(&search) {
-        search.push_str("&embed=1");
+    let search = web_sys::window()?.location().search().ok()?;
+    let decode =
+        |v: &str| js_sys::decode_uri_component(v).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    match crate::embed::ALWAYS {
+        true => Some(crate::embed::options(&search, decode)),
+        false => crate::embed::from_query(&search, decode),
     }
-    crate::embed::from_query(&search, |v| {
-        js_sys::decode_uri_component(v).ok().and_then(|v| v.as_string()).unwrap_or_default()
-    })
 }
 
 /// The lesson the page's `?lesson=` names (a URL on this site), if any.
